@@ -1,0 +1,1 @@
+"""icor: the platform of the International Coordination of Revolutionary Parties and Organizations."""

@@ -1,0 +1,78 @@
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OFFICER = "officer", _("Officer")
+    DELEGATE = "delegate", _("Delegate")
+    COMMITTEE = "committee", _("Coordinating committee")
+    OBSERVER = "observer", _("Partner observer")
+    OPERATOR = "operator", _("Platform operator")
+
+
+class Accounts(UserManager["User"]):
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra: Any
+    ) -> "User":
+        # The platform operator stands outside every organization and the committee.
+        extra.setdefault("role", Role.OPERATOR)
+        return super().create_superuser(username, email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person acts for exactly one body: a member organization, the committee or a partner.
+
+    Statute S1/S11: every action is taken for one organization by one of its own accounts.
+    """
+
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.DELEGATE)
+    organization = models.ForeignKey(
+        "registry.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accounts",
+    )
+    public_name = models.CharField(
+        _("name shown to others"),
+        max_length=80,
+        blank=True,
+        help_text=_("A pseudonym is welcome; it is the only name other organizations see."),
+    )
+
+    objects: ClassVar[Accounts] = Accounts()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="member_roles_belong_to_an_organization",
+                condition=(
+                    Q(role__in=["officer", "delegate"], organization__isnull=False)
+                    | Q(role__in=["committee", "observer", "operator"], organization__isnull=True)
+                ),
+            ),
+        ]
+
+    @property
+    def shown_name(self) -> str:
+        return self.public_name or self.username
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role == Role.OFFICER
+
+    @property
+    def is_committee(self) -> bool:
+        return self.role == Role.COMMITTEE
+
+    def acts_for(self, organization_id: int | None) -> bool:
+        """True when this account may act in the name of that organization (S11)."""
+        return (
+            organization_id is not None
+            and self.organization_id == organization_id
+            and self.role in (Role.OFFICER, Role.DELEGATE)
+        )

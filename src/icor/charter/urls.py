@@ -1,0 +1,6 @@
+from django.urls import path
+
+from icor.charter import views
+
+app_name = "charter"
+urlpatterns = [path("", views.resolution, name="resolution")]

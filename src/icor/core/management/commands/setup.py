@@ -1,0 +1,19 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from icor.charter.services import load_founding_resolution
+from icor.registry.services import load_seed_registry
+
+
+class Command(BaseCommand):
+    help = "Migrate the database and load the member registry and the Founding Resolution (idempotent)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        registry = load_seed_registry()
+        clauses = load_founding_resolution()
+        self.stdout.write(
+            f"registry: {registry.created} created, {registry.updated} updated, {registry.unchanged} unchanged; "
+            f"Founding Resolution: {clauses} clauses"
+        )

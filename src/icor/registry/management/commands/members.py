@@ -1,0 +1,43 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from icor.registry.records import RegistryFileError, write_member_file
+from icor.registry.selectors import export_records
+from icor.registry.services import import_members
+
+
+class Command(BaseCommand):
+    help = "Import or export the member registry (CSV or JSON)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        importing = actions.add_parser("import", help="check a whole file, then apply it (all or nothing)")
+        importing.add_argument("file", type=Path)
+        importing.add_argument("--format", choices=["csv", "json"], help="default: from the file's suffix")
+        exporting = actions.add_parser("export", help="write the registry to standard output")
+        exporting.add_argument("--format", choices=["csv", "json"], default="csv")
+
+    def handle(self, *args: object, action: str, **options: object) -> None:
+        if action == "export":
+            sys.stdout.write(write_member_file(export_records(), file_format=str(options["format"])))
+            return
+        path = options["file"]
+        assert isinstance(path, Path)
+        file_format = str(options["format"] or ("json" if path.suffix.lower() == ".json" else "csv"))
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"cannot read {path}: {error}", returncode=2) from None
+        try:
+            summary = import_members(text, file_format=file_format)
+        except RegistryFileError as error:
+            for problem in error.errors:
+                self.stderr.write(f"{path}: {problem}")
+            raise CommandError(
+                f"refused: {len(error.errors)} problem(s); nothing was changed", returncode=2
+            ) from None
+        self.stdout.write(
+            f"imported {path}: {summary.created} created, {summary.updated} updated, {summary.unchanged} unchanged"
+        )

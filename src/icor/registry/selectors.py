@@ -1,0 +1,96 @@
+"""Reads of the registry: filtered lists, statistics, export records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from icor.registry.models import Continent, Membership, Organization
+from icor.registry.records import MemberRecord
+
+
+def organizations(
+    *,
+    continent: str = "",
+    country: str = "",
+    year: int | None = None,
+    query: str = "",
+    include_former: bool = False,
+) -> QuerySet[Organization]:
+    current = Membership.objects.filter(organization=OuterRef("pk"), left_on__isnull=True)
+    result = Organization.objects.annotate(is_member=Exists(current)).prefetch_related("memberships")
+    if not include_former:
+        result = result.filter(is_member=True)
+    if continent:
+        result = result.filter(continent=continent)
+    if country:
+        result = result.filter(country=country.upper())
+    if year is not None:
+        result = result.filter(memberships__since_year=year).distinct()
+    if query:
+        result = result.filter(
+            Q(name__icontains=query) | Q(english_name__icontains=query) | Q(abbreviation__icontains=query)
+        )
+    return result.order_by("continent", "country", "name")
+
+
+def export_records() -> list[MemberRecord]:
+    records = []
+    for organization in organizations(include_former=True):
+        periods = list(organization.memberships.all())
+        latest = periods[-1] if periods else None
+        records.append(
+            MemberRecord(
+                continent=organization.continent,
+                country_code=str(organization.country.code),
+                country=str(organization.country.name),
+                name=organization.name,
+                abbreviation=organization.abbreviation,
+                english_name=organization.english_name,
+                member_since=latest.since_year if latest else None,
+                status="member" if getattr(organization, "is_member", False) else "former",
+                left_on=latest.left_on if latest else None,
+            )
+        )
+    return records
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    joined: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Statistics:
+    members: int
+    countries: int
+    per_continent: list[tuple[str, str, int]]
+    growth: list[YearCount]
+    year_unknown: int
+    member_countries: dict[str, int]
+
+
+def statistics() -> Statistics:
+    members = list(organizations())
+    per_continent = Counter(organization.continent for organization in members)
+    joined = Counter(organization.member_since for organization in members)
+    year_unknown = joined.pop(None, 0)
+    years = [year for year in joined if year is not None]
+    growth: list[YearCount] = []
+    total = 0
+    for year in range(min(years, default=0), max(years, default=-1) + 1):
+        total += joined.get(year, 0)
+        growth.append(YearCount(year, joined.get(year, 0), total))
+    countries = Counter(str(organization.country.code) for organization in members)
+    return Statistics(
+        members=len(members),
+        countries=len(countries),
+        per_continent=[(c.value, str(c.label), per_continent.get(c.value, 0)) for c in Continent],
+        growth=growth,
+        year_unknown=year_unknown,
+        member_countries=dict(countries),
+    )

@@ -1,0 +1,164 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+from django_countries import countries
+
+from icor.registry import selectors, services
+from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
+from icor.registry.models import Application, ApplicationStatus, Organization
+from icor.registry.worldmap import member_map_svg
+
+
+def organization_list(request: HttpRequest) -> HttpResponse:
+    form = RegistryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    result = selectors.organizations(
+        continent=filters.get("continent") or "",
+        country=filters.get("country") or "",
+        year=filters.get("year"),
+        query=filters.get("q") or "",
+        include_former=bool(filters.get("former")),
+    )
+    page = Paginator(result, 100).get_page(request.GET.get("page"))
+    template = "registry/_results.html" if request.htmx else "registry/list.html"  # type: ignore[attr-defined]
+    return render(request, template, {"form": form, "page": page, "count": result.count()})
+
+
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(Organization, slug=slug)
+    memberships = organization.memberships.all()
+    context = {
+        "organization": organization,
+        "memberships": memberships,
+        "is_member": any(m.left_on is None for m in memberships),
+        "can_record_exit": request.user.has_perm("registry.record_exit", organization),
+        "exit_form": ExitForm(),
+    }
+    return render(request, "registry/detail.html", context)
+
+
+def statistics(request: HttpRequest) -> HttpResponse:
+    stats = selectors.statistics()
+    peak = max((row.total for row in stats.growth), default=0)
+    continent_peak = max((count for _, _, count in stats.per_continent), default=0)
+    return render(
+        request,
+        "registry/statistics.html",
+        {
+            "stats": stats,
+            "peak": peak,
+            "continent_peak": continent_peak,
+            "chart": _growth_chart(stats, peak),
+        },
+    )
+
+
+def _growth_chart(stats: selectors.Statistics, peak: int) -> dict[str, object]:
+    """Coordinates for the bar chart of members year by year, drawn as SVG in the template."""
+    width, height, bar_gap = 640, 240, 6
+    years = stats.growth
+    slot = width / max(len(years), 1)
+    bars = [
+        {
+            "x": round(index * slot + bar_gap / 2, 1),
+            "width": round(slot - bar_gap, 1),
+            "height": round(height * row.total / peak, 1) if peak else 0,
+            "y": round(height - (height * row.total / peak), 1) if peak else height,
+            "label_x": round(index * slot + slot / 2, 1),
+            "row": row,
+        }
+        for index, row in enumerate(years)
+    ]
+    return {"width": width, "height": height, "bars": bars}
+
+
+@cache_control(max_age=300)
+def member_map(request: HttpRequest) -> HttpResponse:
+    stats = selectors.statistics()
+    names = {code: str(name) for code, name in countries}
+    svg = member_map_svg(stats.member_countries, names, title=_("Countries with member organizations"))
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def apply(request: HttpRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.submit_application(**form.cleaned_data)
+        messages.success(request, _("Thank you. The coordinating committee has received your application."))
+        return redirect("registry:apply")
+    return render(request, "registry/apply.html", {"form": form})
+
+
+@login_required
+def applications(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("registry.view_applications"):
+        raise PermissionDenied
+    pending = Application.objects.filter(status=ApplicationStatus.PENDING)
+    decided = Application.objects.exclude(status=ApplicationStatus.PENDING)[:50]
+    return render(request, "registry/applications.html", {"pending": pending, "decided": decided})
+
+
+@login_required
+def decide_application(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.has_perm("registry.decide_admission"):
+        raise PermissionDenied
+    application = get_object_or_404(Application, pk=pk)
+    form = AdmissionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "admit":
+                organization = services.admit_application(
+                    application,
+                    actor=request.user,
+                    decided_on=data["decided_on"],
+                    decision_reference=data["decision_reference"],
+                    continent=data["continent"],
+                )
+                messages.success(request, _("%(name)s is admitted as a member.") % {"name": organization})
+            else:
+                services.refuse_application(
+                    application,
+                    actor=request.user,
+                    decided_on=data["decided_on"],
+                    decision_reference=data["decision_reference"],
+                )
+                messages.success(request, _("The refusal is recorded."))
+            return redirect("registry:applications")
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "registry/decide.html", {"application": application, "form": form})
+
+
+@login_required
+@require_POST
+def record_exit(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(Organization, slug=slug)
+    form = ExitForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the date of leaving."))
+        return redirect(organization_detail_url(organization))
+    try:
+        services.record_exit(
+            organization,
+            actor=request.user,
+            left_on=form.cleaned_data["left_on"],
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The exit is recorded. The membership history is kept."))
+    return redirect(organization_detail_url(organization))
+
+
+def organization_detail_url(organization: Organization) -> str:
+    from django.urls import reverse
+
+    return reverse("registry:detail", args=[organization.slug])
