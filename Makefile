@@ -34,7 +34,11 @@ typecheck: $(STAMP)
 test-statute: $(STAMP)
 	$(BIN)/pytest tests/statute -p no:cacheprovider --cov=icor.statute --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
 
-test-suite: $(STAMP)
+# Debian's Chromium for the browser tests (tests/browser); nothing to do once it is installed.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test-suite: $(STAMP) browser-deps
 	$(BIN)/pytest --ignore=tests/statute
 
 test: lint typecheck test-statute test-suite
@@ -44,3 +48,13 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+# Translations (needs GNU gettext): extract every string into src/icor/locale/<lang>/LC_MESSAGES/django.po,
+# then compile the .mo files, which are committed so that machines without gettext serve the translations.
+# msgmerge guesses "fuzzy" translations from similar strings; gettext never serves them, so they are emptied.
+LANGS := de fr es pt ru tr
+.PHONY: messages
+messages: $(STAMP)
+	cd src/icor && DJANGO_SETTINGS_MODULE=icor.settings ../../$(BIN)/django-admin makemessages $(addprefix -l ,$(LANGS)) --ignore='statute/*' --add-location=file --no-obsolete
+	for po in src/icor/locale/*/LC_MESSAGES/django.po; do msgattrib --clear-fuzzy --empty --clear-previous -o $$po $$po; done
+	cd src/icor && DJANGO_SETTINGS_MODULE=icor.settings ../../$(BIN)/django-admin compilemessages

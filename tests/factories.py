@@ -42,3 +42,63 @@ def make_user(role: str = Role.OFFICER, organization: Organization | None = None
     user.set_password(PASSWORD)
     user.save()
     return user
+
+
+def with_totp(user: User) -> User:
+    """Give an account an activated TOTP authenticator (officers and the committee need one to use the site)."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "test-secret-not-used"}}
+    )
+    return user
+
+
+def make_project(*, coordinators: list[Organization] | None = None, **fields: object):  # type: ignore[no-untyped-def]
+    """A project of the projects app (S7 to S9); worldwide general main task unless told otherwise."""
+    from icor.projects.models import Project, ProjectStatus
+
+    fields.setdefault("title", f"Project {next(_numbers)}")
+    fields.setdefault("status", ProjectStatus.ACTIVE)
+    project = Project.objects.create(**fields)
+    project.coordinators.set(coordinators or [make_organization()])
+    return project
+
+
+def make_conference(committee: User, **changes: object):  # type: ignore[no-untyped-def]
+    """A World conference in session unless told otherwise."""
+    from datetime import date
+
+    from icor.conferences import services as conference_services
+
+    data: dict[str, object] = {
+        "kind": "world",
+        "title": f"World Conference {next(_numbers)}",
+        "starts_on": date(2026, 5, 1),
+        "ends_on": date(2026, 5, 3),
+        "place": "Somewhere",
+    }
+    in_session = changes.pop("in_session", True)
+    data.update(changes)
+    conference = conference_services.create_conference(actor=committee, **data)  # type: ignore[arg-type]
+    if in_session:
+        conference = conference_services.advance_conference(conference=conference, actor=committee)
+    return conference
+
+
+def make_delegation(conference, organization: Organization | None = None, *, check_in: bool = True):  # type: ignore[no-untyped-def]
+    """A delegation with an officer as voting delegate; returns (delegation, voting delegate)."""
+    from icor.conferences import services as conference_services
+
+    organization = organization or make_organization()
+    officer = make_user(Role.OFFICER, organization)
+    delegation = conference_services.accredit_delegation(
+        conference=conference,
+        organization=organization,
+        actor=officer,
+        delegates=[officer],
+        voting_delegate=officer,
+    )
+    if check_in:
+        conference_services.check_in(delegation=delegation, actor=officer)
+    return delegation, officer

@@ -71,11 +71,18 @@ INSTALLED_APPS = [
     "icor.charter",
     "icor.registry",
     "icor.audit",
+    "icor.privacy",
+    "icor.live",
+    "icor.conferences",
+    "icor.debate",
+    "icor.projects",
+    "icor.partners",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "icor.core.middleware.ContentSecurityPolicyMiddleware",
+    "icor.core.middleware.RejectNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "icor.accounts.middleware.RequireTwoFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -159,6 +167,9 @@ LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "/accounts/login/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "icor"
+MFA_ADAPTER = "icor.accounts.mfa.MFAAdapter"
+# Roles that cannot use the site before activating TOTP (icor.accounts.middleware).
+ICOR_MFA_REQUIRED_ROLES = ("officer", "committee")
 
 SESSION_COOKIE_AGE = int(os.environ.get("ICOR_SESSION_SECONDS", 8 * 3600))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

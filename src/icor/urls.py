@@ -6,16 +6,24 @@ from icor.api import api
 from icor.core import views as core_views
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("health", core_views.health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(
+    # Inside the prefix so that /de/i18n/setlang/ can translate a /de/... "next" into the chosen language.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", core_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("resolution/", include("icor.charter.urls")),
     path("registry/", include("icor.registry.urls")),
+    path("conferences/", include("icor.conferences.urls")),
+    path("projects/", include("icor.projects.urls")),
+    path("partners/", include("icor.partners.urls")),
+    path("live/", include("icor.live.urls")),
+    path("debate/", include("icor.debate.urls")),
+    path("audit/", include("icor.audit.urls")),
+    path("privacy/", include("icor.privacy.urls")),
     path("operator/", admin.site.urls),
     prefix_default_language=False,
 )

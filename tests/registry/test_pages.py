@@ -9,6 +9,7 @@ from icor.accounts.models import User
 from icor.registry.models import Application
 from icor.registry.services import load_seed_registry
 from tests.conftest import logged_in
+from tests.factories import with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -95,15 +96,15 @@ def test_applying_without_affirming_the_basis_is_refused(client: Client) -> None
 
 def test_only_the_committee_sees_applications(client: Client, officer: User, committee: User) -> None:
     assert client.get("/registry/applications/").status_code == 302
-    assert logged_in(officer).get("/registry/applications/").status_code == 403
-    assert logged_in(committee).get("/registry/applications/").status_code == 200
+    assert logged_in(with_totp(officer)).get("/registry/applications/").status_code == 403
+    assert logged_in(with_totp(committee)).get("/registry/applications/").status_code == 200
 
 
 def test_the_committee_admits_through_the_page(committee: User) -> None:
     application = Application.objects.create(
         name="Nuevo", country="BO", contact="c", statement="s", affirms_basis=True
     )
-    response = logged_in(committee).post(
+    response = logged_in(with_totp(committee)).post(
         f"/registry/applications/{application.pk}/",
         {
             "decision": "admit",

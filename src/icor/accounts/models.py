@@ -37,6 +37,9 @@ class User(AbstractUser):
         blank=True,
         related_name="accounts",
     )
+    partner = models.ForeignKey(
+        "partners.Partner", null=True, blank=True, on_delete=models.PROTECT, related_name="accounts"
+    )
     public_name = models.CharField(
         _("name shown to others"),
         max_length=80,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,41 @@ from django.utils import timezone
 
 from icor.audit.chain import GENESIS_HASH, link_hash
 from icor.audit.models import AuditEvent, ChainHead
+
+logger = logging.getLogger("icor.audit")
+
+# The chain can never be edited, so it must never hold personal data: an organization's
+# erasure (S11) leaves it intact. Events name bodies and ids, not persons.
+PERSONAL_KEYS = frozenset(
+    {
+        "contact",
+        "email",
+        "first_name",
+        "last_name",
+        "public_name",
+        "username",
+        "password",
+        "phone",
+        "ip",
+        "ip_address",
+        "user_agent",
+    }
+)
+
+
+class PersonalDataInAuditEvent(ValueError):
+    """Raised when a caller tries to put personal data into the append-only chain."""
+
+
+def _personal_keys(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        found = {key for key in value if str(key).lower() in PERSONAL_KEYS}
+        for item in value.values():
+            found |= _personal_keys(item)
+        return found
+    if isinstance(value, list | tuple):
+        return set().union(*(_personal_keys(item) for item in value)) if value else set()
+    return set()
 
 
 def record_event(
@@ -26,6 +62,11 @@ def record_event(
     not which person (data minimisation, S11).
     """
     payload = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
+    if found := _personal_keys(payload):
+        raise PersonalDataInAuditEvent(
+            f"Audit event {event!r} would store personal data ({', '.join(sorted(found))}); "
+            "the audit chain cannot be erased, so it records bodies and ids only."
+        )
     with transaction.atomic():
         head = _locked_head()
         occurred_at = timezone.now()
@@ -59,13 +100,25 @@ def record_event(
         )
         head.sequence, head.hash = sequence, digest
         head.save(update_fields=["sequence", "hash"])
+    logger.info("audit event %s recorded as link #%d", event, sequence)
     return entry
 
 
 def _locked_head() -> ChainHead:
+    """Lock the single head row: concurrent writers queue here and append one after another.
+
+    On PostgreSQL `SELECT ... FOR UPDATE` blocks the next writer until this transaction
+    commits; SQLite takes the database write lock at BEGIN IMMEDIATE. If two first writers
+    race to create the row, the unique primary key lets one win and the other re-reads it
+    (get_or_create retries inside a savepoint).
+    """
     head = ChainHead.objects.select_for_update().filter(pk=1).first()
     if head is None:
-        ChainHead.objects.get_or_create(pk=1, defaults={"sequence": 0, "hash": GENESIS_HASH})
+        last = AuditEvent.objects.order_by("-sequence").first()
+        start = (
+            {"sequence": last.sequence, "hash": last.hash} if last else {"sequence": 0, "hash": GENESIS_HASH}
+        )
+        ChainHead.objects.get_or_create(pk=1, defaults=start)
         head = ChainHead.objects.select_for_update().get(pk=1)
     return head
 
@@ -111,6 +164,22 @@ def verify_chain() -> Verification:
         expected_sequence += 1
         checked += 1
     head = ChainHead.objects.filter(pk=1).first()
-    if head is not None and (head.sequence != checked or head.hash != previous):
-        return Verification(checked, checked + 1, "links are missing at the end of the chain")
+    if head is None and checked:
+        return Verification(
+            checked, checked, "the chain head is missing, so removed final links cannot be ruled out"
+        )
+    if head is not None and head.sequence > checked:
+        return Verification(
+            checked,
+            checked + 1,
+            f"links are missing at the end of the chain (the head says #{head.sequence})",
+        )
+    if head is not None and head.sequence < checked:
+        return Verification(
+            checked,
+            head.sequence + 1,
+            f"link #{head.sequence + 1} was added behind the application's back (the head says #{head.sequence})",
+        )
+    if head is not None and head.hash != previous:
+        return Verification(checked, checked, "the last link does not match the chain head")
     return Verification(checked, None, "")

@@ -1,6 +1,6 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 # No inline script anywhere: scripts and styles come from our own origin only.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -28,3 +28,36 @@ class ContentSecurityPolicyMiddleware:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+NUL_MARKERS = (b"\x00", b"%00", b"\\u0000")
+CHECKED_BODIES = ("application/x-www-form-urlencoded", "application/json")
+
+
+class RejectNulCharactersMiddleware:
+    """Refuse text input holding NUL characters before any view sees it.
+
+    No field of the platform may contain one, and PostgreSQL cannot store it: without this
+    a query parameter like `?q=%00` would reach the database and fail as a server error.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._holds_nul(request):
+            message = "The request contains a NUL character, which no field accepts; nothing was changed."
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+    @staticmethod
+    def _holds_nul(request: HttpRequest) -> bool:
+        raw_query = request.META.get("QUERY_STRING", "").encode("latin-1", errors="replace").lower()
+        if "\x00" in request.path_info or any(marker in raw_query for marker in NUL_MARKERS):
+            return True
+        if request.content_type in CHECKED_BODIES:
+            body = request.body.lower()
+            return any(marker in body for marker in NUL_MARKERS)
+        return False

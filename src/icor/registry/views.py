@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
@@ -25,9 +26,11 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         query=filters.get("q") or "",
         include_former=bool(filters.get("former")),
     )
-    page = Paginator(result, 100).get_page(request.GET.get("page"))
+    # Countries sort by their name in the reader's language, not by ISO code.
+    rows = sorted(result, key=lambda o: (o.continent, str(o.country.name), o.name))
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
     template = "registry/_results.html" if request.htmx else "registry/list.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "page": page, "count": result.count()})
+    return render(request, template, {"form": form, "page": page, "count": len(rows)})
 
 
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -78,6 +81,7 @@ def _growth_chart(stats: selectors.Statistics, peak: int) -> dict[str, object]:
     return {"width": width, "height": height, "bars": bars}
 
 
+@gzip_page
 @cache_control(max_age=300)
 def member_map(request: HttpRequest) -> HttpResponse:
     stats = selectors.statistics()

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from icor.charter.services import load_founding_resolution
+from icor.partners.services import load_partners
 from icor.registry.services import load_seed_registry
 
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         registry = load_seed_registry()
         clauses = load_founding_resolution()
+        load_partners()
         self.stdout.write(
             f"registry: {registry.created} created, {registry.updated} updated, {registry.unchanged} unchanged; "
             f"Founding Resolution: {clauses} clauses"

@@ -1,0 +1,25 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from icor.audit.backup import BackupError, restore
+from icor.audit.services import verify_chain
+
+
+class Command(BaseCommand):
+    help = "Restore a backup made by `icor backup` into an empty database, then verify the audit chain."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path, help="a file written by `icor backup`")
+
+    def handle(self, *args: object, file: Path, **options: object) -> None:
+        try:
+            method = restore(file)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        result = verify_chain()
+        if not result.ok:
+            raise CommandError(
+                f"Restored ({method}), but the audit chain is broken at link #{result.broken_at}: {result.reason}."
+            )
+        self.stdout.write(f"Restored {file} ({method}); audit chain intact: {result.checked} link(s).")

@@ -1,0 +1,426 @@
+"""The conference API. Session authentication with CSRF on unsafe methods (ninja's django_auth)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Status
+from ninja.errors import HttpError
+from ninja.security import django_auth
+
+from icor.accounts.models import User
+from icor.conferences import schemas, selectors, services
+from icor.conferences.models import (
+    AgendaItem,
+    Ballot,
+    Conference,
+    ConsensusRound,
+    Delegation,
+    Motion,
+)
+from icor.registry.models import Organization
+
+router = Router(tags=["conferences"], auth=django_auth)
+T = TypeVar("T")
+REFUSED = {400: schemas.Refusal, 403: schemas.Refusal, 404: schemas.Refusal}
+
+
+def run(action: Callable[[], T]) -> T:
+    """A refusal of a service becomes 403 (not allowed) or 400 (not possible now), with its reason."""
+    try:
+        return action()
+    except PermissionDenied as error:
+        raise HttpError(403, str(error) or "Not allowed.") from None
+    except ValidationError as error:
+        raise HttpError(400, " ".join(error.messages)) from None
+
+
+def conference_out(conference: Conference) -> dict[str, Any]:
+    return {
+        "id": conference.pk,
+        "kind": conference.kind,
+        "title": conference.title,
+        "continent": conference.continent,
+        "region_name": conference.region_name,
+        "region_countries": [str(c.code) for c in conference.region_countries],
+        "starts_on": conference.starts_on,
+        "ends_on": conference.ends_on,
+        "place": conference.place,
+        "online": conference.online,
+        "status": conference.status,
+        "quorum": conference.quorum,
+        "votes_per_delegation": conference.votes_per_delegation,
+    }
+
+
+def motion_out(motion: Motion) -> dict[str, Any]:
+    return {
+        "id": motion.pk,
+        "conference_id": motion.agenda_item.conference_id,
+        "agenda_item_id": motion.agenda_item_id,
+        "kind": motion.kind,
+        "title": motion.title,
+        "text": motion.text,
+        "organization_id": motion.organization_id,
+        "organization": motion.organization.short_name,
+        "cosponsors": [c.organization.short_name for c in motion.cosponsors.select_related("organization")],
+        "state": motion.state,
+        "discussion_concluded": motion.discussion_concluded,
+        "discussion_concluded_at": motion.discussion_concluded_at,
+        "versions": list(motion.versions.all()),
+    }
+
+
+def ballot_out(ballot: Ballot) -> dict[str, Any]:
+    status = selectors.ballot_status(ballot)
+    return {
+        "id": ballot.pk,
+        "motion_id": ballot.motion_id,
+        "secret": ballot.secret,
+        "allow_changes": ballot.allow_changes,
+        "open": ballot.is_open,
+        "opened_at": ballot.opened_at,
+        "closes_at": ballot.closes_at,
+        "open_until_at_least": ballot.open_until_at_least,
+        "present": status.present,
+        "voted": status.voted,
+        "not_voted": [row.delegation.pk for row in status.missing],
+        "outcome": ballot.outcome,
+    }
+
+
+def round_out(consensus_round: ConsensusRound) -> dict[str, Any]:
+    return {
+        "id": consensus_round.pk,
+        "motion_id": consensus_round.motion_id,
+        "open": consensus_round.is_open,
+        "present": consensus_round.present.count(),
+        "stated": consensus_round.positions.count(),
+        "outcome": consensus_round.outcome,
+        "reservations": consensus_round.reservations,
+        "objections": consensus_round.objections,
+    }
+
+
+def _ballot(pk: int) -> Ballot:
+    return services.close_if_due(ballot=get_object_or_404(Ballot, pk=pk))
+
+
+def _delegation(pk: int | None) -> Delegation | None:
+    return None if pk is None else get_object_or_404(Delegation, pk=pk)
+
+
+@router.get("/", response=list[schemas.ConferenceOut], summary="Conferences")
+def list_conferences(request: HttpRequest) -> list[dict[str, Any]]:
+    return [conference_out(c) for c in selectors.conferences()]
+
+
+@router.post("/", response={201: schemas.ConferenceOut, **REFUSED}, summary="Plan a conference (committee)")
+def create_conference(request: HttpRequest, payload: schemas.ConferenceIn) -> Status:
+    conference = run(lambda: services.create_conference(actor=request.user, **payload.dict()))
+    return Status(201, conference_out(conference))
+
+
+@router.get("/{conference_id}", response={200: schemas.ConferenceOut, **REFUSED}, summary="One conference")
+def conference_detail(request: HttpRequest, conference_id: int) -> dict[str, Any]:
+    return conference_out(get_object_or_404(Conference, pk=conference_id))
+
+
+@router.post(
+    "/{conference_id}/advance",
+    response={200: schemas.ConferenceOut, **REFUSED},
+    summary="Planned → in session → closed",
+)
+def advance_conference(request: HttpRequest, conference_id: int) -> dict[str, Any]:
+    conference = get_object_or_404(Conference, pk=conference_id)
+    return conference_out(run(lambda: services.advance_conference(conference=conference, actor=request.user)))
+
+
+@router.get(
+    "/{conference_id}/delegations", response=list[schemas.DelegationOut], summary="Accredited delegations"
+)
+def list_delegations(request: HttpRequest, conference_id: int) -> list[dict[str, Any]]:
+    conference = get_object_or_404(Conference, pk=conference_id)
+    return [
+        {
+            "id": d.pk,
+            "organization_id": d.organization_id,
+            "organization": d.organization.short_name,
+            "present": getattr(d, "is_present", False),
+            "delegates": [
+                {"public_name": s.user.shown_name, "voting": s.is_voting} for s in d.delegates.all()
+            ],
+        }
+        for d in selectors.delegations(conference)
+    ]
+
+
+@router.post(
+    "/{conference_id}/delegations",
+    response={200: dict[str, int], **REFUSED},
+    summary="Accredit the delegation of your own organization (its officer only)",
+)
+def accredit(request: HttpRequest, conference_id: int, payload: schemas.AccreditationIn) -> dict[str, int]:
+    conference = get_object_or_404(Conference, pk=conference_id)
+    organization = get_object_or_404(Organization, pk=payload.organization_id)
+    accounts = {u.pk: u for u in User.objects.filter(pk__in=payload.delegate_ids)}
+    if len(accounts) != len(set(payload.delegate_ids)):
+        raise HttpError(400, "Some of the delegate accounts do not exist.")
+    voting = accounts.get(payload.voting_delegate_id) if payload.voting_delegate_id else None
+    if payload.voting_delegate_id and voting is None:
+        raise HttpError(400, "The voting delegate must be one of the delegates.")
+    delegation = run(
+        lambda: services.accredit_delegation(
+            conference=conference,
+            organization=organization,
+            actor=request.user,
+            delegates=list(accounts.values()),
+            voting_delegate=voting,
+        )
+    )
+    return {"id": delegation.pk}
+
+
+def _attendance(conference: Conference) -> dict[str, Any]:
+    overview = selectors.attendance_overview(conference)
+    present = [d.pk for d in overview.delegations if getattr(d, "is_present", False)]
+    return {"present": overview.present, "accredited": overview.accredited, "present_delegations": present}
+
+
+@router.get("/{conference_id}/attendance", response=schemas.AttendanceOut, summary="Delegations present now")
+def attendance(request: HttpRequest, conference_id: int) -> dict[str, Any]:
+    return _attendance(get_object_or_404(Conference, pk=conference_id))
+
+
+@router.post(
+    "/{conference_id}/attendance",
+    response={200: schemas.AttendanceOut, **REFUSED},
+    summary="Check your delegation in or out",
+)
+def check_in_or_out(
+    request: HttpRequest, conference_id: int, payload: schemas.AttendanceIn
+) -> dict[str, Any]:
+    conference = get_object_or_404(Conference, pk=conference_id)
+    seat = selectors.seat(request.user, conference)
+    if seat is None:
+        raise HttpError(403, "You are not accredited as a delegate to this conference.")
+    step = services.check_in if payload.action == "in" else services.check_out
+    run(lambda: step(delegation=seat.delegation, actor=request.user))
+    return _attendance(conference)
+
+
+@router.post(
+    "/{conference_id}/agenda",
+    response={201: schemas.AgendaItemOut, **REFUSED},
+    summary="Add an agenda item (chair)",
+)
+def add_agenda_item(request: HttpRequest, conference_id: int, payload: schemas.AgendaItemIn) -> Status:
+    conference = get_object_or_404(Conference, pk=conference_id)
+    return Status(
+        201,
+        run(lambda: services.add_agenda_item(conference=conference, actor=request.user, title=payload.title)),
+    )
+
+
+@router.get("/{conference_id}/motions", response=list[schemas.MotionOut], summary="Motions of a conference")
+def list_motions(request: HttpRequest, conference_id: int) -> list[dict[str, Any]]:
+    motions = Motion.objects.filter(agenda_item__conference_id=conference_id).select_related(
+        "agenda_item", "organization"
+    )
+    return [motion_out(m) for m in motions]
+
+
+@router.post(
+    "/{conference_id}/motions",
+    response={201: schemas.MotionOut, **REFUSED},
+    summary="Submit a motion for your own organization",
+)
+def create_motion(request: HttpRequest, conference_id: int, payload: schemas.MotionIn) -> Status:
+    item = get_object_or_404(AgendaItem, pk=payload.agenda_item_id, conference_id=conference_id)
+    organization = get_object_or_404(Organization, pk=payload.organization_id)
+    motion = run(
+        lambda: services.create_motion(
+            agenda_item=item,
+            organization=organization,
+            actor=request.user,
+            kind=payload.kind,
+            title=payload.title,
+            text=payload.text,
+            submit=payload.submit,
+        )
+    )
+    return Status(201, motion_out(motion))
+
+
+@router.get("/motions/{motion_id}", response={200: schemas.MotionOut, **REFUSED}, summary="One motion")
+def motion_detail(request: HttpRequest, motion_id: int) -> dict[str, Any]:
+    return motion_out(get_object_or_404(Motion, pk=motion_id))
+
+
+@router.post(
+    "/motions/{motion_id}/transition",
+    response={200: schemas.MotionOut, **REFUSED},
+    summary="A step of the transition table",
+)
+def transition(request: HttpRequest, motion_id: int, payload: schemas.TransitionIn) -> dict[str, Any]:
+    motion = get_object_or_404(Motion, pk=motion_id)
+    return motion_out(
+        run(lambda: services.move_motion(motion=motion, actor=request.user, target=payload.target))
+    )
+
+
+@router.post(
+    "/motions/{motion_id}/conclude-discussion",
+    response={200: schemas.MotionOut, **REFUSED},
+    summary="The chair concludes the discussion (S4)",
+)
+def conclude_discussion(request: HttpRequest, motion_id: int) -> dict[str, Any]:
+    motion = get_object_or_404(Motion, pk=motion_id)
+    return motion_out(run(lambda: services.conclude_discussion(motion=motion, actor=request.user)))
+
+
+@router.post(
+    "/motions/{motion_id}/cosponsors",
+    response={200: schemas.MotionOut, **REFUSED},
+    summary="Co-sponsor for your own organization",
+)
+def cosponsor(request: HttpRequest, motion_id: int, payload: schemas.CoSponsorIn) -> dict[str, Any]:
+    motion = get_object_or_404(Motion, pk=motion_id)
+    organization = get_object_or_404(Organization, pk=payload.organization_id)
+    run(lambda: services.cosponsor_motion(motion=motion, organization=organization, actor=request.user))
+    return motion_out(motion)
+
+
+@router.post(
+    "/motions/{motion_id}/consensus-rounds",
+    response={201: schemas.ConsensusRoundOut, **REFUSED},
+    summary="Open a consensus round (chair)",
+)
+def open_round(request: HttpRequest, motion_id: int) -> Status:
+    motion = get_object_or_404(Motion, pk=motion_id)
+    return Status(
+        201, round_out(run(lambda: services.open_consensus_round(motion=motion, actor=request.user)))
+    )
+
+
+@router.get(
+    "/consensus-rounds/{round_id}",
+    response={200: schemas.ConsensusRoundOut, **REFUSED},
+    summary="A consensus round",
+)
+def consensus_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
+    return round_out(get_object_or_404(ConsensusRound, pk=round_id))
+
+
+@router.post(
+    "/consensus-rounds/{round_id}/positions",
+    response={201: schemas.ConsensusRoundOut, **REFUSED},
+    summary="State your delegation's position",
+)
+def state_position(request: HttpRequest, round_id: int, payload: schemas.PositionIn) -> Status:
+    found = get_object_or_404(ConsensusRound, pk=round_id)
+    run(
+        lambda: services.state_position(
+            consensus_round=found,
+            actor=request.user,
+            position=payload.position,
+            statement=payload.statement,
+            delegation=_delegation(payload.delegation_id),
+        )
+    )
+    return Status(201, round_out(found))
+
+
+@router.post(
+    "/consensus-rounds/{round_id}/close",
+    response={200: schemas.ConsensusRoundOut, **REFUSED},
+    summary="Close and decide by consensus (S2)",
+)
+def close_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
+    found = get_object_or_404(ConsensusRound, pk=round_id)
+    return round_out(run(lambda: services.close_consensus_round(consensus_round=found, actor=request.user)))
+
+
+@router.post(
+    "/motions/{motion_id}/ballots",
+    response={201: schemas.BallotOut, **REFUSED},
+    summary="Open a ballot (chair; refused where the statute allows none)",
+)
+def open_ballot(request: HttpRequest, motion_id: int, payload: schemas.BallotIn) -> Status:
+    motion = get_object_or_404(Motion, pk=motion_id)
+    return Status(
+        201,
+        ballot_out(run(lambda: services.open_ballot(motion=motion, actor=request.user, **payload.dict()))),
+    )
+
+
+@router.get(
+    "/ballots/{ballot_id}",
+    response={200: schemas.BallotOut, **REFUSED},
+    summary="A ballot: how many of those present voted",
+)
+def ballot_detail(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
+    return ballot_out(_ballot(ballot_id))
+
+
+@router.post(
+    "/ballots/{ballot_id}/votes",
+    response={201: schemas.VoteOut, **REFUSED},
+    summary="Cast your delegation's vote",
+)
+def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Status:
+    ballot = get_object_or_404(Ballot, pk=ballot_id)
+    result = run(
+        lambda: services.cast_vote(
+            ballot=ballot,
+            actor=request.user,
+            choice=payload.choice,
+            delegation=_delegation(payload.delegation_id),
+            receipt=payload.receipt,
+        )
+    )
+    return Status(201, {"changed": result.changed, "receipt": result.receipt})
+
+
+@router.post(
+    "/ballots/{ballot_id}/allow-changes",
+    response={200: schemas.BallotOut, **REFUSED},
+    summary="Let delegations change their vote (chair)",
+)
+def allow_changes(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
+    ballot = get_object_or_404(Ballot, pk=ballot_id)
+    return ballot_out(run(lambda: services.allow_vote_changes(ballot=ballot, actor=request.user)))
+
+
+@router.post(
+    "/ballots/{ballot_id}/close",
+    response={200: schemas.BallotOut, **REFUSED},
+    summary="Close and decide by the statute (chair)",
+)
+def close(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
+    ballot = get_object_or_404(Ballot, pk=ballot_id)
+    return ballot_out(run(lambda: services.close_ballot(ballot=ballot, actor=request.user)))
+
+
+@router.get(
+    "/ballots/{ballot_id}/result",
+    response={200: schemas.ResultOut, **REFUSED},
+    summary="Outcome with the counted ballots",
+)
+def result(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
+    ballot = _ballot(ballot_id)
+    return {
+        "ballot": ballot_out(ballot),
+        "named_votes": [
+            {"organization": v.delegation.organization.short_name, "choice": v.choice}
+            for v in (selectors.named_votes(ballot) if not ballot.is_open else [])
+        ],
+        "counted_secret_votes": [
+            {"receipt_hash": v.receipt_hash, "short_code": v.short_code, "choice": v.choice}
+            for v in selectors.counted_secret_votes(ballot)
+        ],
+    }

@@ -1,0 +1,43 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from icor.conferences import selectors, services
+from icor.conferences.models import Ballot
+
+
+class Command(BaseCommand):
+    help = "Conferences for operators: list them, close ballots that are due, print a ballot's result."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        actions.add_parser("list", help="conferences with their status and open ballots")
+        actions.add_parser("close-due", help="close every ballot whose scheduled close time has passed")
+        result = actions.add_parser("result", help="print the stored outcome of a ballot as JSON")
+        result.add_argument("ballot_id", type=int)
+
+    def handle(self, *args: object, action: str, **options: object) -> None:
+        if action == "list":
+            for conference in selectors.conferences():
+                open_ballots = Ballot.objects.filter(
+                    motion__agenda_item__conference=conference, closed_at__isnull=True
+                ).count()
+                self.stdout.write(
+                    f"{conference.pk}\t{conference.status}\t{conference.kind}\t{conference.starts_on}\t"
+                    f"{conference.title}\topen ballots: {open_ballots}"
+                )
+        elif action == "close-due":
+            closed = services.close_due_ballots()
+            for ballot in closed:
+                outcome = (ballot.outcome or {}).get("outcome", "?")
+                self.stdout.write(f"closed ballot {ballot.pk} on motion {ballot.motion_id}: {outcome}")
+            self.stdout.write(f"{len(closed)} ballot(s) closed")
+        else:
+            ballot_id = int(str(options["ballot_id"]))
+            found = Ballot.objects.filter(pk=ballot_id).first()
+            if found is None:
+                raise CommandError(f"no ballot {ballot_id}", returncode=2)
+            ballot = services.close_if_due(ballot=found)
+            if ballot.outcome is None:
+                raise CommandError(f"ballot {ballot.pk} is still open; there is no result yet", returncode=1)
+            self.stdout.write(json.dumps(ballot.outcome, ensure_ascii=False, sort_keys=True))

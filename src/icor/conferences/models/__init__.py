@@ -1,0 +1,48 @@
+"""Conferences, their delegations and attendance; motions; and how motions are decided."""
+
+from icor.conferences.models.conference import (
+    Attendance,
+    Conference,
+    ConferenceKind,
+    ConferenceStatus,
+    Delegate,
+    Delegation,
+    Guest,
+)
+from icor.conferences.models.decision import (
+    Ballot,
+    BallotParticipation,
+    BallotPresence,
+    Choice,
+    ConsensusPosition,
+    ConsensusPresence,
+    ConsensusRound,
+    Position,
+    SecretVote,
+    Vote,
+)
+from icor.conferences.models.motion import AgendaItem, CoSponsorship, Motion, MotionVersion
+
+__all__ = [
+    "AgendaItem",
+    "Attendance",
+    "Ballot",
+    "BallotParticipation",
+    "BallotPresence",
+    "Choice",
+    "CoSponsorship",
+    "Conference",
+    "ConferenceKind",
+    "ConferenceStatus",
+    "ConsensusPosition",
+    "ConsensusPresence",
+    "ConsensusRound",
+    "Delegate",
+    "Delegation",
+    "Guest",
+    "Motion",
+    "MotionVersion",
+    "Position",
+    "SecretVote",
+    "Vote",
+]

@@ -1,0 +1,190 @@
+"""Shapes of the conference API. Delegates appear by their public name only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from ninja import Field, Schema
+
+
+class ConferenceIn(Schema):
+    kind: Literal["world", "continental", "regional"]
+    title: str = Field(max_length=200)
+    starts_on: date
+    ends_on: date
+    place: str = ""
+    online: bool = False
+    continent: str = ""
+    region_name: str = ""
+    region_countries: list[str] = Field(default_factory=list, description="ISO 3166-1 alpha-2 codes")
+    quorum: int | None = Field(
+        None, ge=1, description="delegations present needed to decide; none by default"
+    )
+    votes_per_delegation: int = Field(1, ge=1)
+
+
+class ConferenceOut(Schema):
+    id: int
+    kind: str
+    title: str
+    continent: str
+    region_name: str
+    region_countries: list[str]
+    starts_on: date
+    ends_on: date
+    place: str
+    online: bool
+    status: str
+    quorum: int | None
+    votes_per_delegation: int
+
+
+class DelegateOut(Schema):
+    public_name: str
+    voting: bool
+
+
+class DelegationOut(Schema):
+    id: int
+    organization_id: int
+    organization: str
+    present: bool
+    delegates: list[DelegateOut]
+
+
+class AccreditationIn(Schema):
+    organization_id: int
+    delegate_ids: list[int]
+    voting_delegate_id: int | None = None
+
+
+class AttendanceIn(Schema):
+    action: Literal["in", "out"]
+
+
+class AttendanceOut(Schema):
+    present: int
+    accredited: int
+    present_delegations: list[int]
+
+
+class AgendaItemIn(Schema):
+    title: str = Field(max_length=200)
+
+
+class AgendaItemOut(Schema):
+    id: int
+    position: int
+    title: str
+
+
+class MotionIn(Schema):
+    agenda_item_id: int
+    organization_id: int
+    kind: Literal["principled", "founding-document", "current-affairs"]
+    title: str = Field(max_length=200)
+    text: str
+    submit: bool = True
+
+
+class MotionVersionOut(Schema):
+    number: int
+    title: str
+    text: str
+    created_at: datetime
+
+
+class MotionOut(Schema):
+    id: int
+    conference_id: int
+    agenda_item_id: int
+    kind: str
+    title: str
+    text: str
+    organization_id: int
+    organization: str
+    cosponsors: list[str]
+    state: str
+    discussion_concluded: bool
+    discussion_concluded_at: datetime | None
+    versions: list[MotionVersionOut]
+
+
+class TransitionIn(Schema):
+    target: Literal["submitted", "in_discussion", "deferred", "withdrawn"]
+
+
+class CoSponsorIn(Schema):
+    organization_id: int
+
+
+class PositionIn(Schema):
+    position: Literal["agree", "stand_aside", "object"]
+    statement: str = ""
+    delegation_id: int | None = None
+
+
+class ConsensusRoundOut(Schema):
+    id: int
+    motion_id: int
+    open: bool
+    present: int
+    stated: int
+    outcome: dict[str, Any] | None
+    reservations: list[dict[str, str]]
+    objections: list[dict[str, str]]
+
+
+class BallotIn(Schema):
+    secret: bool = False
+    allow_changes: bool = False
+    minimum_minutes: int = Field(0, ge=0)
+    closes_in_minutes: int | None = Field(None, ge=1)
+
+
+class BallotOut(Schema):
+    id: int
+    motion_id: int
+    secret: bool
+    allow_changes: bool
+    open: bool
+    opened_at: datetime
+    closes_at: datetime | None
+    open_until_at_least: datetime | None
+    present: int
+    voted: int
+    not_voted: list[int] = Field(description="delegations present that have not voted yet")
+    outcome: dict[str, Any] | None
+
+
+class VoteIn(Schema):
+    choice: Literal["yes", "no", "abstain"]
+    delegation_id: int | None = None
+    receipt: str = Field("", description="only to change a secret vote: the receipt code received")
+
+
+class VoteOut(Schema):
+    changed: bool
+    receipt: str | None = Field(None, description="secret ballots: shown once, keep it to find your ballot")
+
+
+class CountedVote(Schema):
+    receipt_hash: str
+    short_code: str
+    choice: str
+
+
+class NamedVote(Schema):
+    organization: str
+    choice: str
+
+
+class ResultOut(Schema):
+    ballot: BallotOut
+    named_votes: list[NamedVote]
+    counted_secret_votes: list[CountedVote]
+
+
+class Refusal(Schema):
+    detail: str

@@ -1,0 +1,1 @@
+"""Pages of the conference workflow: thin views over the services and selectors."""

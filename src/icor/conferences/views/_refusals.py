@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+
+
+def attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
+    """Run a service; a refusal is shown with its reason, and nothing has changed."""
+    try:
+        result = action()
+    except (ValidationError, PermissionDenied) as error:
+        reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        messages.error(request, reason or "Refused.")
+        return None
+    if success:
+        messages.success(request, success)
+    return result

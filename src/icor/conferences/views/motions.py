@@ -1,0 +1,261 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from icor.accounts.models import Role
+from icor.conferences import selectors, services
+from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
+from icor.conferences.models import Ballot, BallotParticipation, Conference, ConsensusPosition, Motion, Vote
+from icor.conferences.transitions import Mover, next_states
+from icor.conferences.views._refusals import attempt
+
+
+@login_required
+def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = get_object_or_404(Conference, pk=pk)
+    organization = getattr(request.user, "organization", None)
+    form = MotionForm(request.POST or None, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        motion = attempt(
+            request,
+            lambda: services.create_motion(
+                agenda_item=data["agenda_item"],
+                organization=organization,  # type: ignore[arg-type]
+                actor=request.user,
+                kind=data["kind"],
+                title=data["title"],
+                text=data["text"],
+                submit=data["submit"],
+            ),
+            _("The motion is saved."),
+        )
+        if motion is not None:
+            return redirect("conferences:motion", motion.pk)
+    return render(request, "conferences/motion_new.html", {"conference": conference, "form": form})
+
+
+def _voting_context(request: HttpRequest, motion: Motion, ballot: Ballot | None) -> dict[str, Any]:
+    seat = selectors.seat(request.user, motion.conference)
+    context: dict[str, Any] = {"seat": seat, "may_vote": False, "has_voted": False}
+    if seat is None or not seat.is_voting or ballot is None:
+        return context
+    in_snapshot = ballot.present.filter(delegation=seat.delegation).exists()
+    voted_rows = BallotParticipation if ballot.secret else Vote
+    has_voted = voted_rows.objects.filter(ballot=ballot, delegation=seat.delegation).exists()
+    context.update(may_vote=in_snapshot and (not has_voted or ballot.allow_changes), has_voted=has_voted)
+    return context
+
+
+@login_required
+def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        motion = selectors.motion(pk)
+    except Motion.DoesNotExist:
+        raise Http404 from None
+    ballot = selectors.open_ballot(motion)
+    if ballot is not None:
+        ballot = services.close_if_due(ballot=ballot)
+        motion.refresh_from_db()
+        ballot = ballot if ballot.is_open else None
+    consensus_round = selectors.open_round(motion)
+    seat = selectors.seat(request.user, motion.conference)
+    stated = (
+        consensus_round is not None
+        and seat is not None
+        and ConsensusPosition.objects.filter(round=consensus_round, delegation=seat.delegation).exists()
+    )
+    is_chair = getattr(request.user, "role", None) == Role.COMMITTEE
+    own = getattr(request.user, "acts_for", lambda _pk: False)(motion.organization_id)
+    context = {
+        "motion": motion,
+        "conference": motion.conference,
+        "versions": motion.versions.all(),
+        "cosponsors": motion.cosponsors.select_related("organization"),
+        "rounds": selectors.rounds_with_positions(motion),
+        "open_round": consensus_round,
+        "may_state_position": consensus_round is not None
+        and seat is not None
+        and seat.is_voting
+        and not stated
+        and consensus_round.present.filter(delegation=seat.delegation).exists(),
+        "open_ballot": ballot,
+        "closed_ballots": motion.ballots.filter(closed_at__isnull=False),
+        "is_chair": is_chair,
+        "chair_steps": next_states(motion.state, Mover.CHAIR) if is_chair else [],
+        "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own else [],
+        "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER and not own,
+        "position_form": PositionForm(),
+        "ballot_form": BallotForm(),
+        "vote_form": VoteForm(),
+        "resolution_url": reverse("charter:resolution"),
+        **_voting_context(request, motion, ballot),
+    }
+    return render(request, "conferences/motion.html", context)
+
+
+@login_required
+@require_POST
+def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Each button on the motion page posts here; the service decides whether it may happen."""
+    motion = get_object_or_404(Motion, pk=pk)
+    user = request.user
+    steps = {
+        "submit": (lambda: services.submit_motion(motion=motion, actor=user), _("The motion is submitted.")),
+        "conclude": (
+            lambda: services.conclude_discussion(motion=motion, actor=user),
+            _("The discussion is concluded."),
+        ),
+        "cosponsor": (
+            lambda: services.cosponsor_motion(
+                motion=motion,
+                organization=getattr(user, "organization", None),  # type: ignore[arg-type]
+                actor=user,
+            ),
+            _("Your organization co-sponsors this motion."),
+        ),
+        "open_round": (
+            lambda: services.open_consensus_round(motion=motion, actor=user),
+            _("The consensus round is open."),
+        ),
+    }
+    if action in ("withdrawn", "in_discussion", "deferred"):
+        attempt(request, lambda: services.move_motion(motion=motion, actor=user, target=action), _("Done."))
+    elif action in steps:
+        run, success = steps[action]
+        attempt(request, run, success)
+    elif action == "close_round":
+        consensus_round = selectors.open_round(motion)
+        if consensus_round is None:
+            messages.error(request, _("No consensus round is open."))
+        else:
+            attempt(
+                request,
+                lambda: services.close_consensus_round(consensus_round=consensus_round, actor=user),
+                _("The consensus round is closed."),
+            )
+    elif action == "position":
+        _state_position(request, motion)
+    elif action == "open_ballot":
+        form = BallotForm(request.POST)
+        if form.is_valid():
+            attempt(
+                request,
+                lambda: services.open_ballot(motion=motion, actor=user, **form.cleaned_data),
+                _("The ballot is open."),
+            )
+    elif action in ("close_ballot", "allow_changes"):
+        _ballot_step(request, motion, action)
+    else:
+        raise Http404
+    return redirect("conferences:motion", pk)
+
+
+def _state_position(request: HttpRequest, motion: Motion) -> None:
+    form = PositionForm(request.POST)
+    consensus_round = selectors.open_round(motion)
+    if consensus_round is None or not form.is_valid():
+        messages.error(request, _("No consensus round is open, or the form is incomplete."))
+        return
+    attempt(
+        request,
+        lambda: services.state_position(
+            consensus_round=consensus_round,
+            actor=request.user,
+            position=form.cleaned_data["position"],
+            statement=form.cleaned_data["statement"],
+        ),
+        _("Your delegation's position is recorded."),
+    )
+
+
+def _ballot_step(request: HttpRequest, motion: Motion, action: str) -> None:
+    ballot = selectors.open_ballot(motion)
+    if ballot is None:
+        messages.error(request, _("No ballot is open."))
+    elif action == "close_ballot":
+        attempt(
+            request,
+            lambda: services.close_ballot(ballot=ballot, actor=request.user),
+            _("The ballot is closed."),
+        )
+    else:
+        attempt(
+            request,
+            lambda: services.allow_vote_changes(ballot=ballot, actor=request.user),
+            _("Delegations may now change their vote."),
+        )
+
+
+@login_required
+@require_POST
+def vote(request: HttpRequest, pk: int) -> HttpResponse:
+    ballot = get_object_or_404(Ballot.objects.select_related("motion"), pk=pk)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose yes, no or abstain."))
+        return redirect("conferences:motion", ballot.motion_id)
+    result = attempt(
+        request,
+        lambda: services.cast_vote(
+            ballot=ballot,
+            actor=request.user,
+            choice=form.cleaned_data["choice"],
+            receipt=form.cleaned_data["receipt"],
+        ),
+        _("Your delegation's vote is counted.") if not ballot.secret else "",
+    )
+    if result is not None and result.receipt:
+        # Shown in this response only: the code is never stored, only its SHA-256.
+        return render(request, "conferences/receipt.html", {"ballot": ballot, "receipt": result.receipt})
+    if result is not None and ballot.secret:
+        messages.success(request, _("Your delegation's secret vote is changed."))
+    return redirect("conferences:motion", ballot.motion_id)
+
+
+@login_required
+def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live partial: how many of those present have voted; the chair also sees which have not."""
+    ballot = services.close_if_due(ballot=get_object_or_404(Ballot, pk=pk))
+    return render(
+        request,
+        "conferences/_ballot_status.html",
+        {
+            "status": selectors.ballot_status(ballot),
+            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+        },
+    )
+
+
+@login_required
+def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
+    ballot = services.close_if_due(ballot=get_object_or_404(Ballot.objects.select_related("motion"), pk=pk))
+    form = ReceiptForm(request.GET or None)
+    found = None
+    if form.is_valid():
+        found = selectors.find_receipt(ballot, form.cleaned_data["code"])
+    return render(
+        request,
+        "conferences/ballot.html",
+        {
+            "ballot": ballot,
+            "motion": ballot.motion,
+            "conference": ballot.motion.conference,
+            "status": selectors.ballot_status(ballot),
+            "named_votes": selectors.named_votes(ballot) if not ballot.is_open else [],
+            "published": selectors.counted_secret_votes(ballot),
+            "receipt_form": form,
+            "searched": form.is_bound,
+            "found": found,
+            "resolution_url": reverse("charter:resolution"),
+            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+        },
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DebateConfig(AppConfig):
+    name = "icor.debate"
+    label = "debate"

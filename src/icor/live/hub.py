@@ -1,0 +1,95 @@
+"""Fan-out inside one server process: one upstream listener, many browser streams.
+
+The first stream to subscribe starts the transport's listener (one database or Redis
+connection for the whole process); the last one to leave stops it, which closes that
+connection. A stream too slow to keep up loses events rather than holding up the others:
+each event only tells the browser to fetch fresh figures, so a later one makes up for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import weakref
+from collections.abc import AsyncIterator
+
+from icor.live.backends import Message, Transport, get_transport
+
+logger = logging.getLogger(__name__)
+QUEUE_SIZE = 64
+READY_TIMEOUT_SECONDS = 10.0
+
+
+class Hub:
+    def __init__(self, transport: Transport) -> None:
+        self.transport = transport
+        self.queues: dict[str, set[asyncio.Queue[Message | None]]] = {}
+        self.listener: asyncio.Task[None] | None = None
+        self.ready = asyncio.Event()
+
+    @property
+    def subscribers(self) -> int:
+        return sum(len(queues) for queues in self.queues.values())
+
+    @contextlib.asynccontextmanager
+    async def subscription(self, channel: str) -> AsyncIterator[asyncio.Queue[Message | None]]:
+        """A queue of the channel's messages; None in it means the listener stopped."""
+        queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize=QUEUE_SIZE)
+        self.queues.setdefault(channel, set()).add(queue)
+        try:
+            if self.listener is None:
+                self.ready = asyncio.Event()
+                self.listener = asyncio.create_task(self._listen(self.ready))
+            await self._wait_until_listening(self.listener)
+            yield queue
+        finally:
+            channel_queues = self.queues.get(channel, set())
+            channel_queues.discard(queue)
+            if not channel_queues:
+                self.queues.pop(channel, None)
+            if not self.queues and self.listener is not None:
+                listener, self.listener = self.listener, None
+                listener.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await listener
+
+    async def _wait_until_listening(self, listener: asyncio.Task[None]) -> None:
+        ready = asyncio.ensure_future(self.ready.wait())
+        await asyncio.wait(
+            {ready, listener}, timeout=READY_TIMEOUT_SECONDS, return_when=asyncio.FIRST_COMPLETED
+        )
+        if not self.ready.is_set():
+            ready.cancel()
+            raise ConnectionError(f"the live channel ({self.transport.name}) is not reachable")
+
+    async def _listen(self, ready: asyncio.Event) -> None:
+        try:
+            async for message in self.transport.receive(ready):
+                for queue in tuple(self.queues.get(message.channel, ())):
+                    with contextlib.suppress(asyncio.QueueFull):
+                        queue.put_nowait(message)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("live listener (%s) stopped", self.transport.name)
+        # The listener ended: close every stream; browsers reconnect by themselves.
+        if self.listener is asyncio.current_task():
+            self.listener = None
+        for queues in self.queues.values():
+            for queue in queues:
+                if queue.full():
+                    queue.get_nowait()
+                queue.put_nowait(None)
+
+
+_hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub] = weakref.WeakKeyDictionary()
+
+
+def current_hub() -> Hub:
+    """The hub of the running event loop (one per server process)."""
+    loop = asyncio.get_running_loop()
+    hub = _hubs.get(loop)
+    if hub is None:
+        hub = _hubs[loop] = Hub(get_transport())
+    return hub

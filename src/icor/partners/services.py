@@ -1,0 +1,97 @@
+"""Every write of the partners app (S13): partners are recorded, never made members."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext
+
+from icor.accounts.models import Role
+from icor.audit.services import record_event
+from icor.partners.models import Partner, PartnerKind
+from icor.projects.authority import coordinates, role_of
+from icor.projects.models import Project
+
+SEED_FILE = Path(__file__).resolve().parent / "data" / "partners.json"
+FIELDS = (
+    "name",
+    "abbreviation",
+    "kind",
+    "description",
+    "website",
+    "founded_year",
+    "founding_planned",
+    "founding_note",
+)
+
+
+def load_partners(path: Path = SEED_FILE) -> int:
+    """Create or update the partners of the data file by slug; returns how many rows changed (idempotent)."""
+    rows = json.loads(path.read_text(encoding="utf-8"))["partners"]
+    changed = 0
+    with transaction.atomic():
+        for row in rows:
+            if row["kind"] not in PartnerKind.values:
+                raise ValidationError(f"{path}: unknown kind {row['kind']!r} for {row['slug']}")
+            values = {
+                field: row.get(field) if row.get(field) is not None else _empty(field) for field in FIELDS
+            }
+            partner = Partner.objects.filter(slug=row["slug"]).first()
+            if partner is None:
+                partner = Partner.objects.create(slug=row["slug"], **values)
+            elif all(getattr(partner, field) == value for field, value in values.items()):
+                continue
+            else:
+                for field, value in values.items():
+                    setattr(partner, field, value)
+                partner.save()
+            changed += 1
+            record_event("partners.loaded", subject=f"partner:{partner.pk}", data={"slug": partner.slug})
+    return changed
+
+
+def _empty(field: str) -> Any:
+    return {"founded_year": None, "founding_planned": False}.get(field, "")
+
+
+def link_project(partner: Partner, project: Project, *, actor: Any) -> None:
+    """Record that a partner cooperates on a project: the committee or the project's coordinators."""
+    if role_of(actor) != Role.COMMITTEE and not coordinates(actor, project):
+        raise PermissionDenied(
+            gettext(
+                "Only the coordinating committee or the project's coordinators record a partner's cooperation."
+            )
+        )
+    with transaction.atomic():
+        if partner.projects.filter(pk=project.pk).exists():
+            raise ValidationError(
+                gettext("%(partner)s already cooperates on this project.") % {"partner": partner.short_name}
+            )
+        partner.projects.add(project)
+        record_event(
+            "partners.project_linked",
+            actor=actor,
+            subject=f"partner:{partner.pk}",
+            data={"project": project.pk},
+        )
+
+
+def unlink_project(partner: Partner, project: Project, *, actor: Any) -> None:
+    if role_of(actor) != Role.COMMITTEE and not coordinates(actor, project):
+        raise PermissionDenied(
+            gettext(
+                "Only the coordinating committee or the project's coordinators record a partner's cooperation."
+            )
+        )
+    with transaction.atomic():
+        partner.projects.remove(project)
+        record_event(
+            "partners.project_unlinked",
+            actor=actor,
+            subject=f"partner:{partner.pk}",
+            data={"project": project.pk},
+        )

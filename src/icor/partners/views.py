@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from icor.accounts.models import Role
+from icor.partners import selectors, services
+from icor.partners.models import Partner
+from icor.projects.models import Project
+
+
+def partner_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "partners/list.html", {"partners": selectors.partners()})
+
+
+def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    partner = get_object_or_404(selectors.partners(), slug=slug)
+    may_link = getattr(request.user, "role", None) == Role.COMMITTEE
+    context = {
+        "partner": partner,
+        "invitations": selectors.conference_invitations(partner),
+        "may_link": may_link,
+        "projects": Project.objects.exclude(partners=partner).order_by("title") if may_link else [],
+    }
+    return render(request, "partners/detail.html", context)
+
+
+@login_required
+@require_POST
+def link_project(request: HttpRequest, slug: str) -> HttpResponse:
+    partner = get_object_or_404(Partner, slug=slug)
+    project = get_object_or_404(Project, pk=request.POST.get("project") or 0)
+    try:
+        if request.POST.get("action") == "remove":
+            services.unlink_project(partner, project, actor=request.user)
+        else:
+            services.link_project(partner, project, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The cooperation is recorded."))
+    return redirect("partners:detail", slug=slug)

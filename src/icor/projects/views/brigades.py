@@ -1,0 +1,115 @@
+"""The brigade of a single project (S15): plan week by week, volunteers, needs, assignments."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from icor.projects import authority
+from icor.projects.forms import AssignmentForm, NeedForm, VolunteerForm
+from icor.projects.models import Project, Volunteer
+from icor.projects.selectors.brigades import brigade_plan, visible_volunteers
+from icor.projects.services import brigades as services
+from icor.projects.views import own_organization, perform
+
+
+def _brigade(pk: int) -> Project:
+    project = get_object_or_404(Project.objects.prefetch_related("coordinators"), pk=pk)
+    if not project.recruits_volunteers:
+        raise Http404
+    return project
+
+
+def _volunteer_choices(project: Project, viewer: object) -> list[tuple[int, str]]:
+    return [
+        (volunteer.pk, f"{volunteer.pseudonym} ({volunteer.organization.short_name}: {volunteer.skills})")
+        for volunteer in visible_volunteers(project, viewer)
+    ]
+
+
+def plan(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _brigade(pk)
+    organization = getattr(request.user, "organization", None)
+    coordinates = authority.coordinates(request.user, project)
+    context = {
+        "project": project,
+        "plan": brigade_plan(project, request.user),
+        "volunteers": visible_volunteers(project, request.user),
+        "may_register": authority.role_of(request.user) == "officer" and organization is not None,
+        "coordinates": coordinates,
+        "volunteer_form": VolunteerForm(auto_id="volunteer_%s"),
+        "need_form": NeedForm(auto_id="need_%s"),
+        "assignment_form": AssignmentForm(
+            auto_id="assignment_%s",
+            volunteers=_volunteer_choices(project, request.user) if coordinates else [],
+        ),
+    }
+    return render(request, "projects/brigade.html", context)
+
+
+@login_required
+@require_POST
+def register_volunteer(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _brigade(pk)
+    organization = own_organization(request)
+    form = VolunteerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the volunteer's pseudonym, skills and dates."))
+        return redirect("projects:brigade", pk=pk)
+    data = form.cleaned_data
+    perform(
+        request,
+        lambda: services.register_volunteer(
+            project,
+            actor=request.user,
+            organization=organization,
+            pseudonym=data["pseudonym"],
+            skills=data["skills"],
+            languages=data["languages"],
+            availability=form.periods(),
+        ),
+        _("The volunteer is registered."),
+    )
+    return redirect("projects:brigade", pk=pk)
+
+
+@login_required
+@require_POST
+def set_need(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _brigade(pk)
+    form = NeedForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the skill, the number and the weeks."))
+    else:
+        perform(
+            request,
+            lambda: services.set_need(project, actor=request.user, **form.cleaned_data),
+            _("The need is recorded."),
+        )
+    return redirect("projects:brigade", pk=pk)
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _brigade(pk)
+    form = AssignmentForm(request.POST, volunteers=[(v.pk, "") for v in project.volunteers.all()])
+    if not form.is_valid():
+        messages.error(request, _("Choose a volunteer and the period on site."))
+        return redirect("projects:brigade", pk=pk)
+    volunteer = get_object_or_404(Volunteer, pk=form.cleaned_data["volunteer"], project=project)
+    perform(
+        request,
+        lambda: services.assign_volunteer(
+            volunteer,
+            actor=request.user,
+            starts_on=form.cleaned_data["starts_on"],
+            ends_on=form.cleaned_data["ends_on"],
+        ),
+        _("The volunteer is assigned."),
+    )
+    return redirect("projects:brigade", pk=pk)

@@ -1,0 +1,113 @@
+"""The per-process hub: one upstream listener shared by every stream, stopped when the last leaves."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from icor.live.backends import Message
+from icor.live.hub import Hub
+from tests.live.conftest import WAIT_SECONDS, run
+
+
+class ScriptedTransport:
+    """Hands out the messages put into it; counts how often a listener was opened and closed."""
+
+    name = "scripted"
+
+    def __init__(self, *, fail: bool = False) -> None:
+        self.fail = fail
+        self.opened = 0
+        self.closed = 0
+        self.inbox: asyncio.Queue[Message] = asyncio.Queue()
+
+    def send(self, message: Message) -> None:
+        self.inbox.put_nowait(message)
+
+    async def receive(self, ready: asyncio.Event) -> AsyncIterator[Message]:
+        if self.fail:
+            raise OSError("connection refused")
+        self.opened += 1
+        try:
+            ready.set()
+            while True:
+                yield await self.inbox.get()
+        finally:
+            self.closed += 1
+
+
+def test_streams_of_one_process_share_one_listener() -> None:
+    async def scenario() -> tuple[int, Message, Message]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        async with hub.subscription("conference-1") as first, hub.subscription("conference-2") as second:
+            transport.send(Message("conference-2", "ballot", {"cast": 1}))
+            transport.send(Message("conference-1", "attendance", {"present": 5}))
+            return (
+                transport.opened,
+                await asyncio.wait_for(first.get(), WAIT_SECONDS),  # type: ignore[arg-type]
+                await asyncio.wait_for(second.get(), WAIT_SECONDS),  # type: ignore[arg-type]
+            )
+
+    opened, first, second = run(scenario())
+    assert opened == 1
+    assert first == Message("conference-1", "attendance", {"present": 5})
+    assert second == Message("conference-2", "ballot", {"cast": 1})
+
+
+def test_every_stream_of_a_channel_gets_each_event() -> None:
+    async def scenario() -> list[Message | None]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        async with hub.subscription("conference-1") as one, hub.subscription("conference-1") as two:
+            transport.send(Message("conference-1", "result", {"ballot": 2}))
+            return [await asyncio.wait_for(queue.get(), WAIT_SECONDS) for queue in (one, two)]
+
+    assert run(scenario()) == [Message("conference-1", "result", {"ballot": 2})] * 2
+
+
+def test_the_listener_stops_when_the_last_stream_leaves() -> None:
+    async def scenario() -> tuple[int, int, bool]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        async with hub.subscription("conference-1"):
+            async with hub.subscription("conference-2"):
+                pass
+            still_open = transport.closed
+        return still_open, transport.closed, hub.listener is None and hub.subscribers == 0
+
+    closed_while_one_remained, closed_at_end, idle = run(scenario())
+    assert closed_while_one_remained == 0
+    assert closed_at_end == 1
+    assert idle
+
+
+def test_an_unreachable_transport_is_reported_not_waited_on() -> None:
+    async def scenario() -> None:
+        hub = Hub(ScriptedTransport(fail=True))
+        async with hub.subscription("conference-1"):
+            pass
+
+    with pytest.raises(ConnectionError, match="not reachable"):
+        run(scenario())
+
+
+def test_a_slow_stream_loses_events_instead_of_blocking_others(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("icor.live.hub.QUEUE_SIZE", 2)
+
+    async def scenario() -> tuple[int, Message]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        async with hub.subscription("conference-1") as slow, hub.subscription("conference-2") as other:
+            for number in range(5):
+                transport.send(Message("conference-1", "ballot", {"cast": number}))
+            transport.send(Message("conference-2", "ballot", {"cast": 99}))
+            received = await asyncio.wait_for(other.get(), WAIT_SECONDS)
+            assert received is not None
+            return slow.qsize(), received
+
+    kept, other = run(scenario())
+    assert kept == 2
+    assert other.data == {"cast": 99}
