@@ -1,6 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from icor.api import api
 from icor.core import views as core_views
@@ -8,6 +10,8 @@ from icor.core import views as core_views
 urlpatterns = [
     path("api/", api.urls),
     path("health", core_views.health, name="health"),
+    # Browsers ask for /favicon.ico on documents that name no icon, such as the map image.
+    path("favicon.ico", RedirectView.as_view(url=static("icor/favicon.svg"), permanent=True), name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -47,7 +47,7 @@ def icor(*arguments: str, database_url: str, var_dir: Path) -> subprocess.Comple
         capture_output=True,
         text=True,
         check=False,
-        timeout=120,
+        timeout=300,
     )
 
 

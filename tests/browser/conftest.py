@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from icor.charter.services import load_founding_resolution
@@ -124,3 +126,20 @@ def screenshot() -> Callable[..., None]:
             page.screenshot(path=str(SCREENSHOT_DIR / name), full_page=full_page)
 
     return take
+
+
+@pytest.fixture
+def log_in(base_url: str) -> Callable[[Page, Any], Page]:
+    """Log a page's browser context in as `user` with a session cookie instead of typing a password.
+
+    Officers and committee accounts still need their TOTP authenticator (`tests.factories.with_totp`).
+    """
+
+    def log_in_(page: Page, user: Any) -> Page:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
+        return page
+
+    return log_in_

@@ -64,5 +64,7 @@ def test_anonymous_visitors_do_not_see_the_debate(client, debate: Debate) -> Non
 
 
 def test_the_motion_page_links_its_debate(debate: Debate) -> None:
-    page = logged_in(with_totp(debate.other)).get(f"/conferences/motions/{debate.motion.pk}/").content.decode()
+    page = (
+        logged_in(with_totp(debate.other)).get(f"/conferences/motions/{debate.motion.pk}/").content.decode()
+    )
     assert f"/debate/motions/{debate.motion.pk}/" in page

@@ -29,6 +29,7 @@ SIDES = ("own", "other")
 
 # Status codes, named for reading the table.
 OK = 200
+MOVED_PERMANENTLY = 301
 FOUND = 302  # a redirect: to the login page for anonymous visitors, or after a successful POST
 BAD = 400
 UNAUTHORIZED = 401  # the API asks for authentication

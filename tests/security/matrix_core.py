@@ -1,11 +1,17 @@
 """Home page, health check, language choice, Founding Resolution, allauth and the operator admin."""
 
 from icor.charter.services import load_founding_resolution
-from tests.security.matrix import EVERYONE_OK, FOUND, OK, Group, Row, cells
+from tests.security.matrix import EVERYONE_OK, FOUND, MOVED_PERMANENTLY, OK, Group, Row, cells
 
 ROWS = [
     Row("home", "/", EVERYONE_OK),
     Row("health", "/health", EVERYONE_OK),
+    Row(
+        "favicon",
+        "/favicon.ico",
+        cells(MOVED_PERMANENTLY),
+        why="a redirect to the icon among the static files",
+    ),
     Row(
         "set_language",
         "/i18n/setlang/",

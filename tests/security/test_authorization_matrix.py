@@ -5,27 +5,44 @@ for every route that has no row."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.contrib import messages
 from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client
+from django.test.client import ClientHandler
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from icor.accounts.models import Role, User
 from icor.registry.models import Application, Organization
 from tests.factories import make_organization, make_user, with_totp
-from tests.security.matrix import ROLES, Row, all_groups, all_rows
+from tests.security.matrix import FOUND, ROLES, Row, all_groups, all_rows
+from tests.security.matrix_conferences import REFUSED
 
 API_NAMESPACE = "api"
 
 
 @dataclass(frozen=True)
 class World:
+    """What the cells of a row see. A row's `prepare(world)` adds its own placeholders to `extra`:
+    a plain value, or {"own": ..., "other": ...} when it depends on the organization under test.
+
+    `accounts` holds the one account of each role that visits the cells; the officer and the
+    delegate belong to `own`, so objects a row prepares for `own` are theirs (e.g. the
+    accredited delegation). `other_officer` acts for `other` when a row prepares its objects."""
+
     own: Organization
     other: Organization
     application: Application
+    accounts: dict[str, User]
+    other_officer: User
+    extra: dict[str, Any] = field(default_factory=dict)
+    # One handler for all cells: a new one would load the middleware (and scan the static files) again.
+    handler: ClientHandler = field(default_factory=lambda: ClientHandler(enforce_csrf_checks=False))
 
 
 @pytest.fixture(autouse=True)
@@ -41,52 +58,86 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     application = Application.objects.create(
         name="Applicant", country="IT", contact="x", statement="We affirm.", affirms_basis=True
     )
-    return World(own, other, application)
+    accounts = {
+        "operator": User.objects.create_superuser("matrix-operator", password="matrix operator password"),
+        "officer": make_user(Role.OFFICER, own, public_name="Own Officer"),
+        "delegate": make_user(Role.DELEGATE, own, public_name="Own Delegate"),
+        "committee": make_user(Role.COMMITTEE),
+        "observer": make_user(Role.OBSERVER),
+    }
+    other_officer = make_user(Role.OFFICER, other, public_name="Other Officer")
+    for user in (accounts["officer"], accounts["committee"], other_officer):
+        with_totp(user)  # two-factor has its own tests; the matrix is about authorization
+    return World(own, other, application, accounts, other_officer)
 
 
 def client_for(role: str, world: World) -> Client:
     client = Client()
-    user: User | None
-    if role == "anonymous":
-        return client
-    if role == "operator":
-        user = User.objects.create_superuser("matrix-operator", password="matrix operator password")
-    elif role in ("officer", "delegate"):
-        user = make_user(role, world.own)
-    else:
-        user = make_user(role)
-    if role in ("officer", "committee"):
-        with_totp(user)  # two-factor has its own tests; the matrix is about authorization
-    client.force_login(user)
+    client.handler = world.handler
+    if role != "anonymous":
+        client.force_login(world.accounts[role])
     return client
 
 
-def fill(text: str, organization: Organization, world: World) -> str:
+def fill(text: str, side: str, world: World) -> str:
+    """The text with its placeholders: the organization of `side` and what the rows prepared."""
+    organization = world.own if side == "own" else world.other
+    extra = {
+        key: value[side] if isinstance(value, dict) and set(value) == {"own", "other"} else value
+        for key, value in world.extra.items()
+    }
     return text.format(
         org=organization.slug,
         org_id=organization.pk,
         org_short=organization.short_name,
         application=world.application.pk,
+        officer_id=world.accounts["officer"].pk,
+        delegate_id=world.accounts["delegate"].pk,
+        other_officer_id=world.other_officer.pk,
+        **extra,
     )
+
+
+def json_value(text: str) -> Any:
+    """In a JSON row a value that reads as a JSON number, list, object or boolean is sent as one."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, int | list | dict) else text
+
+
+def observed(response: HttpResponse, method: str) -> int:
+    """The status, except that a write answered with an error message counts as REFUSED."""
+    if method == "GET" or response.status_code not in (200, FOUND):
+        return response.status_code
+    storage = getattr(response.wsgi_request, "_messages", None)
+    refused = storage is not None and any(message.level == messages.ERROR for message in storage)
+    return REFUSED if refused else response.status_code
+
+
+def describe(status: int) -> str:
+    return "REFUSED (an error message, nothing done)" if status == REFUSED else str(status)
 
 
 def visit(row: Row, role: str, side: str, world: World) -> str | None:
     """Request one cell; return a description of the mismatch, or None."""
-    organization = world.own if side == "own" else world.other
     client = client_for(role, world)
-    path = fill(row.path, organization, world)
-    data = {key: fill(value, organization, world) for key, value in row.data.items()}
+    path = fill(row.path, side, world)
+    data = {key: fill(value, side, world) for key, value in row.data.items()}
     if row.method == "GET":
         response = client.get(path)
     elif row.json:
-        response = client.generic(row.method, path, json.dumps(data), content_type="application/json")
+        body = json.dumps({key: json_value(value) for key, value in data.items()})
+        response = client.generic(row.method, path, body, content_type="application/json")
     else:
         response = client.generic(
             row.method, path, urlencode(data), content_type="application/x-www-form-urlencoded"
         )
     expected = row.expected(role, side)
-    if response.status_code != expected:
-        return f"{role:>9} / {side:<5}: expected {expected}, got {response.status_code}"
+    status = observed(response, row.method)
+    if status != expected:
+        return f"{role:>9} / {side:<5}: expected {describe(expected)}, got {describe(status)}"
     if (
         role == "anonymous"
         and expected == 302

@@ -18,7 +18,7 @@ from icor.registry.records import COLUMNS, RegistryFileError, read_member_file
 from icor.registry.services import import_members
 
 FAST = settings(
-    max_examples=60,
+    max_examples=50,
     deadline=None,
     derandomize=True,
     database=None,
@@ -131,7 +131,7 @@ def malformed_applications(draw: st.DrawFn) -> dict[str, str]:
 
 
 @pytest.mark.django_db
-@FAST
+@settings(FAST, max_examples=30)
 @given(post=malformed_applications())
 def test_a_malformed_application_post_is_refused_without_a_row(post: dict[str, str]) -> None:
     response = Client().post("/registry/apply/", post)

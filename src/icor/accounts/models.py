@@ -62,7 +62,12 @@ class User(AbstractUser):
 
     @property
     def shown_name(self) -> str:
-        return self.public_name or self.username
+        """What other organizations see: the chosen name, never the login name (it may be a real name)."""
+        if self.public_name:
+            return self.public_name
+        if self.organization_id is not None and self.organization is not None:
+            return f"{self.get_role_display()} ({self.organization.short_name})"
+        return str(self.get_role_display())
 
     @property
     def is_officer(self) -> bool:

@@ -6,3 +6,11 @@ class ConferencesConfig(AppConfig):
     name = "icor.conferences"
     label = "conferences"
     verbose_name = _("Conferences")
+
+    def ready(self) -> None:
+        # S11: the organization's own export and erasure cover what this app holds about it.
+        from icor.conferences.privacy import erase_conferences, export_conferences
+        from icor.privacy.registry import register_eraser, register_exporter
+
+        register_exporter("conferences", export_conferences)
+        register_eraser("conferences", erase_conferences)

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class DebateConfig(AppConfig):
     name = "icor.debate"
     label = "debate"
+
+    def ready(self) -> None:
+        # S11: the organization's own export and erasure cover what this app holds about it.
+        from icor.debate.privacy import erase_debate, export_debate
+        from icor.privacy.registry import register_eraser, register_exporter
+
+        register_exporter("debate", export_debate)
+        register_eraser("debate", erase_debate)

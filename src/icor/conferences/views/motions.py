@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +23,11 @@ from icor.conferences.views._refusals import attempt
 def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     organization = getattr(request.user, "organization", None)
+    if request.method == "POST" and organization is None:
+        # S11: a motion is submitted for the account's own organization; without one there is none.
+        raise PermissionDenied(
+            _("Only accounts of a member organization submit motions, for that organization.")
+        )
     form = MotionForm(request.POST or None, conference=conference)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -114,14 +120,7 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             lambda: services.conclude_discussion(motion=motion, actor=user),
             _("The discussion is concluded."),
         ),
-        "cosponsor": (
-            lambda: services.cosponsor_motion(
-                motion=motion,
-                organization=getattr(user, "organization", None),  # type: ignore[arg-type]
-                actor=user,
-            ),
-            _("Your organization co-sponsors this motion."),
-        ),
+        "cosponsor": (lambda: _cosponsor(motion, user), _("Your organization co-sponsors this motion.")),
         "open_round": (
             lambda: services.open_consensus_round(motion=motion, actor=user),
             _("The consensus round is open."),
@@ -157,6 +156,16 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     else:
         raise Http404
     return redirect("conferences:motion", pk)
+
+
+def _cosponsor(motion: Motion, user: Any) -> object:
+    organization = getattr(user, "organization", None)
+    if organization is None:
+        # S11: an officer co-sponsors for the own organization; an account without one cannot.
+        raise PermissionDenied(
+            _("Only an officer of a member organization co-sponsors, for that organization.")
+        )
+    return services.cosponsor_motion(motion=motion, organization=organization, actor=user)
 
 
 def _state_position(request: HttpRequest, motion: Motion) -> None:
