@@ -24,8 +24,8 @@ run: setup
 	$(BIN)/icor serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check src tests bench manage.py
+	$(BIN)/ruff format --check src tests bench manage.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
