@@ -23,6 +23,7 @@ from icor.accounts.models import Role, User
 from icor.conferences import services as conferences
 from icor.conferences.models import Ballot, Conference, Delegation, Motion
 from icor.registry.models import Organization
+from icor.registry.records import COLUMNS
 from icor.registry.services import import_members
 
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -65,19 +66,7 @@ def login_sessions(users: list[User]) -> list[str]:
 def member_organizations(size: int, tag: str) -> list[Organization]:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(
-        [
-            "continent",
-            "country_code",
-            "country",
-            "name",
-            "abbreviation",
-            "english_name",
-            "member_since",
-            "status",
-            "left_on",
-        ]
-    )
+    writer.writerow(COLUMNS)
     names = [f"Benchmark {tag} Organization {number:05d}" for number in range(size)]
     for name in names:
         writer.writerow(["Europe", "DE", "Germany", name, "", name, 2020, "member", ""])

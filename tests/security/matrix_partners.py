@@ -7,7 +7,7 @@ from typing import Any
 
 from icor.partners.models import Partner
 from icor.partners.services import load_partners
-from tests.security.matrix import EVERYONE_OK, FOUND, Row, cells
+from tests.security.matrix import EVERYONE_OK, FORBIDDEN, FOUND, OK, Row, cells
 from tests.security.matrix_conferences import REFUSED
 from tests.security.matrix_projects import projects_world
 
@@ -23,6 +23,15 @@ def partners_world(world: Any) -> None:
 ROWS = [
     Row("partners:list", "/partners/", EVERYONE_OK, prepare=partners_world),
     Row("partners:detail", "/partners/{partner}/", EVERYONE_OK, prepare=partners_world),
+    Row("partners:new", "/partners/new/", cells(FORBIDDEN, anonymous=FOUND, committee=OK)),
+    Row(
+        "partners:new",
+        "/partners/new/",
+        cells(FORBIDDEN, anonymous=FOUND, committee=FOUND),
+        method="POST",
+        data={"name": "Matrix Partner", "kind": "alliance"},
+        why="only the coordinating committee records partners (S13)",
+    ),
     Row(
         "partners:link_project",
         "/partners/{partner}/projects/",

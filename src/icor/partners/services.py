@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from icor.accounts.models import Role
@@ -95,3 +96,45 @@ def unlink_project(partner: Partner, project: Project, *, actor: Any) -> None:
             subject=f"partner:{partner.pk}",
             data={"project": project.pk},
         )
+
+
+def record_partner(
+    *,
+    actor: Any,
+    name: str,
+    kind: str,
+    abbreviation: str = "",
+    description: str = "",
+    website: str = "",
+    founded_year: int | None = None,
+    founding_planned: bool = False,
+    founding_note: str = "",
+) -> Partner:
+    """The coordinating committee records a new partner (S13): a partner, never a member."""
+    if role_of(actor) != Role.COMMITTEE:
+        raise PermissionDenied(gettext("Only the coordinating committee records partners."))
+    if kind not in PartnerKind.values:
+        raise ValidationError(gettext("Unknown kind of partner."))
+    name = name.strip()
+    if not name:
+        raise ValidationError(gettext("A partner needs a name."))
+    if Partner.objects.filter(name__iexact=name).exists():
+        raise ValidationError(gettext("A partner of this name is recorded already."))
+    base = slugify(abbreviation.strip() or name)[:70] or "partner"
+    slug, number = base, 2
+    while Partner.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    with transaction.atomic():
+        partner = Partner.objects.create(
+            name=name,
+            abbreviation=abbreviation.strip(),
+            slug=slug,
+            kind=kind,
+            description=description.strip(),
+            website=website.strip(),
+            founded_year=founded_year,
+            founding_planned=founding_planned,
+            founding_note=founding_note.strip(),
+        )
+        record_event("partner.recorded", actor=actor, subject=f"partner:{partner.pk}", data={"kind": kind})
+    return partner

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
@@ -16,6 +18,40 @@ from icor.projects.models import Project
 
 def partner_list(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/list.html", {"partners": selectors.partners()})
+
+
+class PartnerForm(forms.ModelForm):
+    # A web address typed without a scheme is taken as https.
+    website = forms.URLField(label=gettext_lazy("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Partner
+        fields = [
+            "name",
+            "abbreviation",
+            "kind",
+            "description",
+            "website",
+            "founded_year",
+            "founding_planned",
+            "founding_note",
+        ]
+
+
+@login_required
+def record_partner(request: HttpRequest) -> HttpResponse:
+    if getattr(request.user, "role", None) != Role.COMMITTEE:
+        raise PermissionDenied(_("Only the coordinating committee records partners."))
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner = services.record_partner(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The partner is recorded."))
+            return redirect("partners:detail", slug=partner.slug)
+    return render(request, "partners/new.html", {"form": form})
 
 
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
