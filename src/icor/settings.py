@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "icor.accounts.middleware.RequireTwoFactorMiddleware",
+    "icor.conferences.scope.ObserverScopeMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 

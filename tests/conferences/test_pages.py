@@ -128,6 +128,7 @@ def test_a_partner_observer_sees_no_voting_form(conference: Conference, committe
     motion = motion_in_discussion(conference, committee, a)
     ballot = services.open_ballot(motion=motion, actor=committee)
     partner = make_user(Role.OBSERVER)
+    services.invite_guest(conference=conference, actor=committee, guest=partner)
     page = browser(partner).get(f"/conferences/motions/{motion.pk}/").content.decode()
     assert f"/conferences/ballots/{ballot.pk}/vote/" not in page
     response = browser(partner).post(

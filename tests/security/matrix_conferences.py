@@ -36,6 +36,9 @@ def conference_world(world: Any) -> None:
     committee, officer = world.accounts["committee"], world.accounts["officer"]
     conference = make_conference(committee)
     planned = make_conference(committee, in_session=False)
+    # The matrix's partner observer is invited; uninvited observers: tests/conferences/test_observer_scope.py.
+    for followed in (conference, planned):
+        services.invite_guest(conference=followed, actor=committee, guest=world.accounts["observer"])
     item = services.add_agenda_item(conference=conference, actor=committee, title="Current affairs")
     delegations = {}
     for side, organization, voter, members in (

@@ -116,7 +116,7 @@ def _delegation(pk: int | None) -> Delegation | None:
 
 @router.get("/", response=list[schemas.ConferenceOut], summary="Conferences")
 def list_conferences(request: HttpRequest) -> list[dict[str, Any]]:
-    return [conference_out(c) for c in selectors.conferences()]
+    return [conference_out(c) for c in selectors.conferences(request.user)]
 
 
 @router.post("/", response={201: schemas.ConferenceOut, **REFUSED}, summary="Plan a conference (committee)")

@@ -22,7 +22,10 @@ from icor.conferences.models import (
 )
 
 
-def conferences() -> QuerySet[Conference]:
+def conferences(viewer: Any = None) -> QuerySet[Conference]:
+    """All conferences; a partner's observer sees those it is invited to (S13)."""
+    if getattr(viewer, "role", None) == Role.OBSERVER:
+        return Conference.objects.filter(guests__user=viewer)
     return Conference.objects.all()
 
 

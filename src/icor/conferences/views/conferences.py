@@ -31,7 +31,7 @@ def conference_list(request: HttpRequest) -> HttpResponse:
         request,
         "conferences/list.html",
         {
-            "conferences": selectors.conferences(),
+            "conferences": selectors.conferences(request.user),
             "form": form,
             "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
         },
