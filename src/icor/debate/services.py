@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from icor.audit.services import record_event
 from icor.conferences.models import Conference, Motion, MotionVersion
-from icor.conferences.services._common import notify, require_chair, require_not_closed, seat_of
+from icor.conferences.services import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.transitions import MotionState
 from icor.debate.models import (
     Amendment,

@@ -1,6 +1,6 @@
 """Every write of the conference workflow: permission first, one transaction, one audit event."""
 
-from icor.conferences.services._common import notify
+from icor.conferences.services._common import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.services.ballots import (
     CastResult,
     allow_vote_changes,
@@ -52,6 +52,9 @@ __all__ = [
     "open_ballot",
     "open_consensus_round",
     "receipt_hash",
+    "require_chair",
+    "require_not_closed",
+    "seat_of",
     "state_position",
     "submit_motion",
 ]
