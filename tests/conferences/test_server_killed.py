@@ -11,18 +11,12 @@ counts exactly one vote per delegation, and the audit chain is intact.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import secrets
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 import httpx
 import pytest
@@ -38,7 +32,7 @@ from icor.conferences.models import Ballot, Vote
 from icor.conferences.services.ballots import DOUBLE_VOTE
 from tests.conferences.conftest import Seat, motion_in_discussion
 from tests.factories import make_conference, make_organization, make_user
-from tests.live.servers import START_SECONDS, free_port, icor_server, shared_database_url
+from tests.live.servers import icor_server, running_server, shared_database_url
 
 pytestmark = [
     pytest.mark.postgres,
@@ -114,40 +108,6 @@ def named_database_url(name: str) -> str:
     return f"{shared_database_url()}?application_name={name}"
 
 
-@contextlib.contextmanager
-def killable_server(database_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Start `icor serve` (one process: uvicorn runs in it with one worker); yield its URL and process."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": settings.SECRET_KEY,
-        "DJANGO_SETTINGS_MODULE": "icor.settings",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "icor.cli", "serve", "--port", str(port)],
-        env=env,
-        cwd=Path(settings.CHECKOUT_DIR),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"icor serve did not start (exit status {process.poll()})")
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            time.sleep(0.1)
-        yield base, process
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=10)
-
-
 class Burst:
     """Casts over HTTP from a thread pool; fires `half_acknowledged` at the `kill_after`-th 201."""
 
@@ -220,7 +180,7 @@ def test_a_server_killed_during_a_ballot_loses_no_acknowledged_vote(committee: U
     choice_of = {voter.delegation_id: voter.choice for voter in voters}
 
     # First server: kill it once about half of the casts have been acknowledged.
-    with killable_server(named_database_url(KILLED_SERVER_NAME)) as (base, process):
+    with running_server({"DATABASE_URL": named_database_url(KILLED_SERVER_NAME)}) as (base, process):
         burst = Burst(base, ballot, kill_after=DELEGATIONS // 2)
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
             futures = {voter.delegation_id: pool.submit(burst.cast, voter) for voter in voters}

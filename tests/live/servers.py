@@ -33,8 +33,11 @@ def shared_database_url() -> str:
 
 
 @contextlib.contextmanager
-def icor_server(extra_env: dict[str, str]) -> Iterator[str]:
-    """Start `icor serve` on a free port; yield its base URL once /health answers; stop it after."""
+def running_server(extra_env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Start `icor serve` on a free port; yield its base URL and process once /health answers.
+
+    A test may kill the process itself; whatever still runs is stopped afterwards.
+    """
     port = free_port()
     env = {
         **os.environ,
@@ -62,11 +65,19 @@ def icor_server(extra_env: dict[str, str]) -> Iterator[str]:
                     if httpx.get(f"{base}/health", timeout=1).status_code == 200:
                         break
                 time.sleep(0.1)
-            yield base
+            yield base, process
         finally:
-            process.terminate()
+            if process.poll() is None:
+                process.terminate()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextlib.contextmanager
+def icor_server(extra_env: dict[str, str]) -> Iterator[str]:
+    """Start `icor serve` on a free port; yield its base URL once /health answers; stop it after."""
+    with running_server(extra_env) as (base, _process):
+        yield base
