@@ -13,10 +13,19 @@ from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
 from icor.conferences import selectors, services
+from icor.conferences.console import chair_steps
 from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
-from icor.conferences.models import Ballot, BallotParticipation, Conference, ConsensusPosition, Motion, Vote
-from icor.conferences.transitions import Mover, next_states
-from icor.conferences.views._refusals import attempt
+from icor.conferences.models import (
+    Ballot,
+    BallotParticipation,
+    Conference,
+    ConferenceStatus,
+    ConsensusPosition,
+    Motion,
+    Vote,
+)
+from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
+from icor.conferences.views._refusals import attempt, back_to
 
 
 @login_required
@@ -81,6 +90,12 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     is_chair = getattr(request.user, "role", None) == Role.COMMITTEE
     own = getattr(request.user, "acts_for", lambda _pk: False)(motion.organization_id)
+    conference = motion.conference
+    is_open = conference.status != ConferenceStatus.CLOSED
+    organization_id = getattr(request.user, "organization_id", None)
+    cosponsoring = (
+        organization_id is not None and motion.cosponsors.filter(organization_id=organization_id).exists()
+    )
     context = {
         "motion": motion,
         "conference": motion.conference,
@@ -88,7 +103,9 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "cosponsors": motion.cosponsors.select_related("organization"),
         "rounds": selectors.rounds_with_positions(motion),
         "open_round": consensus_round,
-        "may_state_position": consensus_round is not None
+        "round_progress": selectors.round_progress(consensus_round) if consensus_round and is_chair else None,
+        "may_state_position": is_open
+        and consensus_round is not None
         and seat is not None
         and seat.is_voting
         and not stated
@@ -96,9 +113,15 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "open_ballot": ballot,
         "closed_ballots": motion.ballots.filter(closed_at__isnull=False),
         "is_chair": is_chair,
-        "chair_steps": next_states(motion.state, Mover.CHAIR) if is_chair else [],
-        "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own else [],
-        "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER and not own,
+        "chair_steps": chair_steps(motion, conference=conference) if is_chair else [],
+        "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own and is_open else [],
+        "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER
+        and not own
+        and not cosponsoring
+        and is_open
+        and motion.state not in FINAL_STATES
+        and motion.state != MotionState.DRAFT,
+        "here": request.path,
         "position_form": PositionForm(),
         "ballot_form": BallotForm(),
         "vote_form": VoteForm(),
@@ -106,6 +129,13 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **_voting_context(request, motion, ballot),
     }
     return render(request, "conferences/motion.html", context)
+
+
+@login_required
+def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live state badge of a motion."""
+    motion = get_object_or_404(Motion, pk=pk)
+    return render(request, "conferences/_motion_state.html", {"motion": motion})
 
 
 @login_required
@@ -155,7 +185,7 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         _ballot_step(request, motion, action)
     else:
         raise Http404
-    return redirect("conferences:motion", pk)
+    return redirect(back_to(request, reverse("conferences:motion", args=[pk])))
 
 
 def _cosponsor(motion: Motion, user: Any) -> object:
