@@ -110,8 +110,8 @@ def test_the_minutes_are_rendered_in_the_chosen_language(decided: Conference, co
     german = render_minutes(decided, "de")
     assert german.language == "de"
     # A string the German catalogue translates already; the others follow as they are translated.
-    assert "<th scope=\"col\" width=\"34%\">Organization</th>" in english.body
-    assert "<th scope=\"col\" width=\"34%\">Organisation</th>" in german.body
+    assert '<th scope="col" width="34%">Organization</th>' in english.body
+    assert '<th scope="col" width="34%">Organisation</th>' in german.body
     page = browser(committee).get(f"/conferences/{decided.pk}/minutes/?lang=de").content.decode()
     assert "Organisation</th>" in page
     # The reader's own language is left as it was.
