@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from icor.accounts.models import Role
 from icor.conferences import selectors, services
 from icor.conferences.console import chair_steps
+from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
 from icor.conferences.models import (
     Ballot,
@@ -254,7 +255,11 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if result is not None and result.receipt:
         # Shown in this response only: the code is never stored, only its SHA-256.
-        return render(request, "conferences/receipt.html", {"ballot": ballot, "receipt": result.receipt})
+        return render(
+            request,
+            "conferences/receipt.html",
+            {"ballot": ballot, "receipt": result.receipt, "fingerprint": receipt_hash(result.receipt)[:12]},
+        )
     if result is not None and ballot.secret:
         messages.success(request, _("Your delegation's secret vote is changed."))
     return redirect("conferences:motion", ballot.motion_id)
@@ -277,7 +282,8 @@ def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = services.close_if_due(ballot=get_object_or_404(Ballot.objects.select_related("motion"), pk=pk))
-    form = ReceiptForm(request.GET or None)
+    # The receipt code is posted, never put in a URL (browser history, server logs).
+    form = ReceiptForm(request.POST if request.method == "POST" else None)
     found = None
     if form.is_valid():
         found = selectors.find_receipt(ballot, form.cleaned_data["code"])
