@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from icor.accounts.models import Role
 from icor.conferences import selectors, services
 from icor.conferences.console import chair_steps
-from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
 from icor.conferences.models import (
     Ballot,
@@ -25,6 +24,7 @@ from icor.conferences.models import (
     Motion,
     Vote,
 )
+from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
 from icor.conferences.views._refusals import attempt, back_to
 
