@@ -54,6 +54,14 @@ class Step:
     ballot_form: bool = False
 
 
+def _latest_outcome(motion: Motion) -> dict[str, Any] | None:
+    rounds: list[ConsensusRound] = list(motion.consensus_rounds.all())
+    ballots: list[Ballot] = list(motion.ballots.all())
+    decided = [(p.closed_at, p.outcome) for p in rounds if p.closed_at and p.outcome]
+    decided += [(p.closed_at, p.outcome) for p in ballots if p.closed_at and p.outcome]
+    return max(decided, key=lambda pair: pair[0])[1] if decided else None
+
+
 def chair_steps(motion: Motion, *, conference: Conference) -> list[Step]:
     """Every step the chair may take on `motion` now; none once the conference is closed."""
     if conference.status == ConferenceStatus.CLOSED:
@@ -127,6 +135,7 @@ class MotionRow:
     steps: list[Step]
     progress: selectors.RoundProgress | None = None
     ballot: selectors.BallotStatus | None = None
+    outcome: dict[str, Any] | None = None  # of the latest closed round or ballot
 
 
 @dataclass(frozen=True)
@@ -163,6 +172,7 @@ def console(conference: Conference) -> Console:
                 steps=chair_steps(motion, conference=conference),
                 progress=selectors.round_progress(consensus_round) if consensus_round else None,
                 ballot=selectors.ballot_status(ballot) if ballot else None,
+                outcome=_latest_outcome(motion),
             )
             rows.append(row)
             if row.progress is not None:

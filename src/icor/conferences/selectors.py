@@ -65,7 +65,12 @@ def seat(user: Any, conference: Conference) -> Delegate | None:
 def agenda(conference: Conference) -> list[Any]:
     return list(
         conference.agenda.prefetch_related(
-            Prefetch("motions", queryset=Motion.objects.select_related("organization").order_by("pk"))
+            Prefetch(
+                "motions",
+                queryset=Motion.objects.select_related("organization")
+                .prefetch_related("consensus_rounds", "ballots")
+                .order_by("pk"),
+            )
         )
     )
 

@@ -157,8 +157,15 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             _("The consensus round is open."),
         ),
     }
-    if action in ("withdrawn", "in_discussion", "deferred"):
-        attempt(request, lambda: services.move_motion(motion=motion, actor=user, target=action), _("Done."))
+    moves = {
+        "withdrawn": _("The motion is withdrawn."),
+        "in_discussion": _("The discussion is open."),
+        "deferred": _("The motion is deferred."),
+    }
+    if action in moves:
+        attempt(
+            request, lambda: services.move_motion(motion=motion, actor=user, target=action), moves[action]
+        )
     elif action in steps:
         run, success = steps[action]
         attempt(request, run, success)
