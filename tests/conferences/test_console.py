@@ -50,7 +50,7 @@ def test_s4_conclusion_is_offered_on_founding_document_motions_only(
 def test_closing_a_round_or_ballot_is_confirmed_and_names_what_cannot_be_undone(
     conference: Conference, committee: User
 ) -> None:
-    a, b = seats(conference, 2)
+    a, _ = seats(conference, 2)
     principled = motion_in_discussion(conference, committee, a, kind="principled", title="Basis")
     current = motion_in_discussion(conference, committee, a, title="Kobanê")
     services.open_consensus_round(motion=principled, actor=committee)
