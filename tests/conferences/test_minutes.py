@@ -178,3 +178,27 @@ def test_the_command_line_writes_the_minutes_in_a_language(decided: Conference, 
     assert "Wording of §2." in text
     with pytest.raises(CommandError, match="unknown language"):
         call_command("conferences", "minutes", str(decided.pk), "--lang", "xx", "--output", str(output))
+
+
+def test_wrapped_lines_of_the_pdf_keep_their_indent(conference: Conference, committee: User) -> None:
+    a, b = seats(conference, 2)
+    motion = motion_in_discussion(conference, committee, a, kind="principled")
+    consensus_round = services.open_consensus_round(motion=motion, actor=committee)
+    reservation = "reservation " * 40 + "END"
+    services.state_position(
+        consensus_round=consensus_round, actor=b.voter, position="stand_aside", statement=reservation
+    )
+    services.close_consensus_round(consensus_round=consensus_round, actor=committee)
+    lines: list[tuple[float, str]] = []
+
+    def visit(text: str, _cm: object, matrix: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            lines.append((round(matrix[4], 1), text.strip()))
+
+    for page in PdfReader(io.BytesIO(render_pdf(conference, "en"))).pages:
+        page.extract_text(visitor_text=visit)
+    margin = min(x for x, _ in lines)
+    wrapped = [x for x, text in lines if text.startswith("reservation") or text.startswith("END")]
+    assert len(wrapped) >= 3 and all(x > margin + 5 for x in wrapped)
+    quoted = [x for x, text in lines if text.startswith("“In the voting")]
+    assert quoted and all(x > margin + 5 for x in quoted)

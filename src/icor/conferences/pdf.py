@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
+from fpdf.fonts import TextStyle
 
 from icor.conferences.minutes import Minutes, minutes
 from icor.conferences.models import Conference
@@ -159,5 +160,9 @@ def render_pdf(conference: Conference, language: str) -> bytes:
         font_family="DejaVu",
         li_prefix_color=(0, 0, 0),
         table_line_separators=True,
+        tag_styles={
+            # Quoted clauses are indented as on the page, in the text colour, not fpdf2's default.
+            "blockquote": TextStyle(font_style="", color="#444444", l_margin=10, t_margin=1, b_margin=2),
+        },
     )
     return bytes(pdf.output())
