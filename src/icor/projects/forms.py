@@ -149,3 +149,32 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args: Any, volunteers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
         self.fields["volunteer"].choices = [(str(pk), label) for pk, label in volunteers]  # type: ignore[attr-defined]
+
+
+class ProjectEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput, required=False)
+    ends_on = forms.DateField(label=_("Ends on"), widget=DateInput, required=False)
+
+
+class ActivityEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Last day (if several days)"), widget=DateInput, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class VolunteerEditForm(forms.Form):
+    skills = forms.CharField(label=_("Skills (comma-separated)"), max_length=300)
+    languages = forms.CharField(label=_("Languages (comma-separated)"), max_length=200, required=False)
+
+
+class NeedEditForm(forms.Form):
+    count = forms.IntegerField(label=_("Number of volunteers"), min_value=1, max_value=1000)
+    starts_on = forms.DateField(label=_("From the week of"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Until the week of"), widget=DateInput)
