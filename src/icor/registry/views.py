@@ -14,7 +14,7 @@ from icor.registry import selectors, services
 from icor.registry.continents import continent_of
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
 from icor.registry.models import Application, ApplicationStatus, Organization
-from icor.registry.worldmap import member_map_svg
+from icor.registry.worldmap import LAND, MANY_MEMBERS, ONE_MEMBER, member_map_svg
 
 
 def organization_list(request: HttpRequest) -> HttpResponse:
@@ -59,6 +59,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "peak": peak,
             "continent_peak": continent_peak,
             "chart": _growth_chart(stats, peak),
+            "map_legend": [
+                (ONE_MEMBER, _("one member organization")),
+                (MANY_MEMBERS, _("several member organizations")),
+                (LAND, _("no member organization")),
+            ],
         },
     )
 
