@@ -109,6 +109,9 @@ def test_after_the_close_nothing_offers_an_action_that_would_be_refused(
     assert "Check in" not in attendance and "Check out" not in attendance
     motion_page = voter.get(f"/conferences/motions/{motion.pk}/").content.decode()
     assert "Withdraw" not in motion_page
+    for form_page, button in (("motions/new/", "Save"), ("accreditation/", "Accredit")):
+        page = voter.get(f"/conferences/{conference.pk}/{form_page}").content.decode()
+        assert "The conference is closed" in page and f">{button}</button>" not in page
 
 
 def test_the_motion_page_tells_the_state_before_the_discussion_opens(
