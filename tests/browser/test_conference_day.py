@@ -331,7 +331,9 @@ def test_a_conference_day_from_opening_to_minutes(
     # Attendance: each delegation's arrival and, since the close checked everyone out, its departure.
     stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d"
     for organization in ("MLPD", "MLKP", "CPA M-L"):
-        assert re.search(rf"\({re.escape(organization)}\) (?:(?!\d{{4}}-).)*?{stamp} {stamp}", html_text), organization
+        assert re.search(rf"\({re.escape(organization)}\) (?:(?!\d{{4}}-).)*?{stamp} {stamp}", html_text), (
+            organization
+        )
     assert "still present" not in html_text
     response = chair.request.get(f"{base_url}/conferences/{conference.pk}/minutes.pdf")
     assert response.headers["content-type"] == "application/pdf"
