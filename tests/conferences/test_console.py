@@ -166,3 +166,15 @@ def test_a_delegation_sees_what_it_still_has_to_do(conference: Conference, commi
     assert "State your position on “Basis”" in page and "Vote on “Kobanê”" in page
     outsider = make_user(Role.OFFICER)
     assert browser(outsider).get(f"/conferences/{conference.pk}/now/").status_code == 403
+
+
+def test_the_motion_record_names_the_delegations_that_stated_nothing(
+    conference: Conference, committee: User
+) -> None:
+    a, b = seats(conference, 2)
+    motion = motion_in_discussion(conference, committee, a, kind="principled")
+    consensus_round = services.open_consensus_round(motion=motion, actor=committee)
+    services.state_position(consensus_round=consensus_round, actor=a.voter, position="agree")
+    services.close_consensus_round(consensus_round=consensus_round, actor=committee)
+    page = browser(a.voter).get(f"/conferences/motions/{motion.pk}/").content.decode()
+    assert f"Not stated: {b.delegation.organization.short_name}." in page

@@ -123,6 +123,27 @@ def _ballot_allowed(motion: Motion) -> bool:
     return True
 
 
+def chair_notes(motion: Motion, *, conference: Conference) -> list[Promise]:
+    """Why a step the chair may look for is not offered, by the statute (S3, S4)."""
+    if conference.status != ConferenceStatus.IN_SESSION or motion.state != MotionState.IN_DISCUSSION:
+        return []
+    if motion.kind == Kind.PRINCIPLED:
+        return [
+            _(
+                "A principled question is not put to a vote (S3); it is decided by consensus or stays in "
+                "discussion."
+            )
+        ]
+    if motion.kind == Kind.FOUNDING_DOCUMENT and not motion.discussion_concluded:
+        return [
+            _(
+                "A ballot on a founding-document question opens only after the extensive discussion is "
+                "concluded (S4)."
+            )
+        ]
+    return []
+
+
 CLOSE_CONFERENCE_CONFIRM = _(
     "Closing the conference cannot be undone: every delegation is checked out, and no agenda item, "
     "motion, position or vote can be added any more. The minutes become final."

@@ -127,6 +127,7 @@ def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
             "organization": organization,
             "form": form,
             "admitted": conference.admits(organization),
+            "is_closed": conference.status == ConferenceStatus.CLOSED,
         },
     )
 

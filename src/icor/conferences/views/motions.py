@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
 from icor.conferences import selectors, services
-from icor.conferences.console import chair_steps
+from icor.conferences.console import chair_notes, chair_steps
 from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
 from icor.conferences.models import (
     Ballot,
@@ -56,7 +56,11 @@ def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if motion is not None:
             return redirect("conferences:motion", motion.pk)
-    return render(request, "conferences/motion_new.html", {"conference": conference, "form": form})
+    return render(
+        request,
+        "conferences/motion_new.html",
+        {"conference": conference, "form": form, "is_closed": conference.status == ConferenceStatus.CLOSED},
+    )
 
 
 def _voting_context(request: HttpRequest, motion: Motion, ballot: Ballot | None) -> dict[str, Any]:
@@ -102,7 +106,11 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conference": motion.conference,
         "versions": motion.versions.all(),
         "cosponsors": motion.cosponsors.select_related("organization"),
-        "rounds": selectors.rounds_with_positions(motion),
+        "round_records": [
+            (r, [row.delegation.organization.short_name for row in selectors.round_progress(r).not_stated])
+            for r in selectors.rounds_with_positions(motion)
+            if r.outcome
+        ],
         "open_round": consensus_round,
         "round_progress": selectors.round_progress(consensus_round) if consensus_round and is_chair else None,
         "may_state_position": is_open
@@ -115,6 +123,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "closed_ballots": motion.ballots.filter(closed_at__isnull=False),
         "is_chair": is_chair,
         "chair_steps": chair_steps(motion, conference=conference) if is_chair else [],
+        "chair_notes": chair_notes(motion, conference=conference) if is_chair else [],
         "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own and is_open else [],
         "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER
         and not own
