@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck test-statute test-suite browser-deps bench setup clean
+.PHONY: run test lint typecheck test-statute test-suite browser-deps pdf-fonts bench setup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,13 @@ test-statute: $(STAMP)
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# PDF minutes: DejaVu for Latin, Turkish, Cyrillic, Greek and Arabic; Droid Sans Fallback for CJK names.
+pdf-fonts:
+	@test -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-droid-fallback >/dev/null)
+
 # The API fuzzing runs on its own: schemathesis' pytest plugin garbles the progress report of a shared run.
 API_FUZZ := tests/security/test_api_fuzz.py
-test-suite: $(STAMP) browser-deps
+test-suite: $(STAMP) browser-deps pdf-fonts
 	$(BIN)/pytest --ignore=tests/statute --ignore=$(API_FUZZ)
 	$(BIN)/pytest $(API_FUZZ)
 

@@ -135,7 +135,7 @@ def test_the_chair_sees_votes_and_the_delegate_sees_the_result_without_reloading
 
     # The chair's console: 0 of the 3 delegations present have voted.
     chair.goto(f"/conferences/{session.conference.pk}/chair/")
-    count = chair.locator(f"[data-live-refresh='/conferences/ballots/{ballot.pk}/status/'] p.count")
+    count = chair.locator(f"#console-live article.ballot[data-motion='{session.motion.pk}'] p.count")
     expect(count).to_have_text("0 of 3 delegations present have voted")
     listening(chair)
     chair.evaluate("window.__marker = 1")
@@ -167,6 +167,7 @@ def test_the_chair_sees_votes_and_the_delegate_sees_the_result_without_reloading
     chair_window = open_as(session.chair)
     chair_window.goto(motion_path)
     chair_window.get_by_role("button", name="Close the ballot").click()
+    chair_window.get_by_role("dialog").get_by_role("button", name="Close the ballot").click()
     expect(chair_window.get_by_role("status")).to_have_text("The ballot is closed.")
     expected = decide_by_vote("current-affairs", yes=2, no=1, abstain=0, present=3)
     assert (expected.result.value, expected.rule) == ("adopted", Rule.S5)

@@ -118,7 +118,7 @@ def test_a_secret_vote_shows_the_receipt_once_and_the_voter_finds_it_after_the_c
     assert code is not None
     assert services.receipt_hash(code.group(1)) == SecretVote.objects.get().receipt_hash
     services.close_ballot(ballot=ballot, actor=committee)
-    found = voter.get(f"/conferences/ballots/{ballot.pk}/", {"code": code.group(1)}).content.decode()
+    found = voter.post(f"/conferences/ballots/{ballot.pk}/", {"code": code.group(1)}).content.decode()
     assert "was counted as “no”" in found
     assert SecretVote.objects.get().receipt_hash[:12] in found
 

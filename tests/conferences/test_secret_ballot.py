@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -15,7 +17,7 @@ from icor.conferences.models import (
     Delegation,
     SecretVote,
 )
-from tests.conferences.conftest import Seat, motion_in_discussion, seats
+from tests.conferences.conftest import Seat, browser, motion_in_discussion, seats
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +109,32 @@ def test_the_chair_sees_whether_but_not_what_each_delegation_voted(
     assert (status.voted, status.present) == (1, 3)
     assert [row.delegation for row in status.missing] == [s.delegation for s in present[1:]]
     assert all(row.choice is None for row in status.rows)
+
+
+def test_the_receipt_page_shows_the_fingerprint_the_published_list_shows(
+    ballot: Ballot, present: list[Seat], committee: User
+) -> None:
+    voter = browser(present[0].voter)
+    page = voter.post(f"/conferences/ballots/{ballot.pk}/vote/", {"choice": "yes"}).content.decode()
+    code = re.search(r'<p class="receipt"><code>([^<]+)</code>', page)
+    assert code is not None
+    fingerprint = services.receipt_hash(code.group(1))[:12]
+    assert f"<code>{fingerprint}</code>" in page
+    services.close_ballot(ballot=ballot, actor=committee)
+    published = voter.get(f"/conferences/ballots/{ballot.pk}/").content.decode()
+    assert f"<code>{fingerprint}</code> yes" in published
+
+
+def test_the_receipt_is_looked_up_by_post_never_through_the_url(
+    ballot: Ballot, present: list[Seat], committee: User
+) -> None:
+    receipt = services.cast_vote(ballot=ballot, actor=present[0].voter, choice="no").receipt
+    assert receipt is not None
+    services.close_ballot(ballot=ballot, actor=committee)
+    voter = browser(present[0].voter)
+    page = voter.get(f"/conferences/ballots/{ballot.pk}/").content.decode()
+    assert '<form method="post" class="filters">' in page
+    ignored = voter.get(f"/conferences/ballots/{ballot.pk}/", {"code": receipt}).content.decode()
+    assert "was counted as" not in ignored
+    found = voter.post(f"/conferences/ballots/{ballot.pk}/", {"code": receipt}).content.decode()
+    assert "was counted as “no”" in found

@@ -8,6 +8,7 @@ from django.test import Client
 from icor.accounts.models import User
 from icor.registry.models import Application
 from icor.registry.services import load_seed_registry
+from icor.registry.worldmap import LAND, MANY_MEMBERS, ONE_MEMBER
 from tests.conftest import logged_in
 from tests.factories import with_totp
 
@@ -132,3 +133,14 @@ def test_the_founding_resolution_has_an_anchor_per_clause(client: Client) -> Non
     page = client.get("/resolution/").content.decode()
     assert 'id="organizational-principles-6"' in page
     assert "Parity of votes is regarded as rejected." in page
+
+
+def test_the_statistics_map_has_a_legend(client: Client) -> None:
+    page = client.get("/registry/statistics/").content.decode()
+    legend = page[page.index('class="map-legend"') :]
+    for colour, meaning in (
+        (ONE_MEMBER, "one member organization"),
+        (MANY_MEMBERS, "several member organizations"),
+        (LAND, "no member organization"),
+    ):
+        assert f'fill="{colour}"' in legend and meaning in legend

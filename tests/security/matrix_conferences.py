@@ -186,6 +186,22 @@ ROWS = [
         "/conferences/{conference}/chair/",
         cells(FORBIDDEN, anonymous=FOUND, committee=OK),
     ),
+    page(
+        "conferences:chair-live",
+        "/conferences/{conference}/chair/live/",
+        cells(FORBIDDEN, anonymous=FOUND, committee=OK),
+    ),
+    page(
+        "conferences:now",
+        "/conferences/{conference}/now/",
+        cells(FORBIDDEN, anonymous=FOUND, officer=OK, delegate=OK),
+        why="a delegation's own to-do page: only its accredited delegates have one",
+    ),
+    page(
+        "conferences:now-live",
+        "/conferences/{conference}/now/live/",
+        cells(FORBIDDEN, anonymous=FOUND, officer=OK, delegate=OK),
+    ),
     page("conferences:minutes", "/conferences/{conference}/minutes/"),
     page("conferences:minutes-pdf", "/conferences/{conference}/minutes.pdf"),
     page("conferences:motion-new", "/conferences/{conference}/motions/new/"),
@@ -200,6 +216,13 @@ ROWS = [
     Row(
         "conferences:motion",
         "/conferences/motions/{motion}/",
+        LOGGED_IN,
+        other=LOGGED_IN,
+        prepare=conference_world,
+    ),
+    Row(
+        "conferences:motion-state",
+        "/conferences/motions/{motion}/state/",
         LOGGED_IN,
         other=LOGGED_IN,
         prepare=conference_world,

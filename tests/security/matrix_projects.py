@@ -99,6 +99,28 @@ def supported_world(world: Any) -> None:
         services.declare_support(project, actor=world.accounts["officer"], organization=world.own)
 
 
+def needs_world(world: Any) -> None:
+    """Each brigade has a need for bricklayers, set by its coordinating officer."""
+    projects_world(world)
+    if "need" in world.extra:
+        return
+    from icor.projects.models import Project
+
+    needs = {}
+    for side, officer in (("own", world.accounts["officer"]), ("other", world.other_officer)):
+        brigade = Project.objects.get(pk=world.extra["brigade"][side])
+        need = brigades.set_need(
+            brigade,
+            actor=officer,
+            skill="bricklayer",
+            count=2,
+            starts_on=BRIGADE_START,
+            ends_on=date(2027, 6, 30),
+        )
+        needs[side] = need.pk
+    world.extra["need"] = needs
+
+
 def row(route: str, path: str, own: Any, other: Any = None, **options: Any) -> Row:
     options.setdefault("prepare", projects_world)
     return Row(f"projects:{route}", path, own, other=other, **options)
@@ -266,6 +288,63 @@ ROWS = [
         data={"volunteer": "{volunteer}", **PERIOD},
         why="S15: the coordinating organizations' officers assign volunteers",
     ),
+    row("project_edit", "/projects/{project}/edit/", LOGGED_IN, LOGGED_IN),
+    post(
+        "project_edit",
+        "/projects/{project}/edit/",
+        COORDINATORS,
+        cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        data={"title": "A better title"},
+        why="the coordinating organizations (and the committee) correct a project; history in the audit log",
+    ),
+    row("activity_edit", "/projects/activities/{activity}/edit/", LOGGED_IN),
+    post(
+        "activity_edit",
+        "/projects/activities/{activity}/edit/",
+        cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        data={"title": "Day of action", "starts_on": "2027-05-01"},
+        why="whoever proposed the activity changes it: here the committee",
+    ),
+    post(
+        "activity_withdraw",
+        "/projects/activities/{activity}/withdraw/",
+        cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        why="whoever proposed the activity withdraws it; the reports stay",
+    ),
+    row("volunteer_edit", "/projects/volunteers/{volunteer}/edit/", LOGGED_IN, LOGGED_IN),
+    post(
+        "volunteer_edit",
+        "/projects/volunteers/{volunteer}/edit/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        data={"skills": "carpenter", "languages": ""},
+        why="S11, S15: only the volunteer's own organization changes what it said of its volunteer",
+    ),
+    post(
+        "volunteer_withdraw",
+        "/projects/volunteers/{volunteer}/withdraw/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        why="S11, S15: only the volunteer's own organization withdraws its volunteer",
+    ),
+    row("need_edit", "/projects/needs/{need}/edit/", LOGGED_IN, LOGGED_IN, prepare=needs_world),
+    post(
+        "need_edit",
+        "/projects/needs/{need}/edit/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        data={"count": "2", **PERIOD},
+        prepare=needs_world,
+        why="S15: the coordinating organizations' officers change the needs",
+    ),
+    post(
+        "need_withdraw",
+        "/projects/needs/{need}/withdraw/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        prepare=needs_world,
+        why="S15: the coordinating organizations' officers withdraw a need",
+    ),
     api("GET", "", ""),
     api("GET", "/reliability", "/reliability"),
     api("GET", "/reliability/{slug}", "/reliability/{org}", other=EVERYONE_OK),
@@ -384,6 +463,63 @@ ROWS = [
         API_NOBODY,
         data={"volunteer": "{volunteer}", **PERIOD},
         why="S15: the coordinating organizations' officers assign volunteers",
+    ),
+    row("project_edit", "/projects/{project}/edit/", LOGGED_IN, LOGGED_IN),
+    post(
+        "project_edit",
+        "/projects/{project}/edit/",
+        COORDINATORS,
+        cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        data={"title": "A better title"},
+        why="the coordinating organizations (and the committee) correct a project; history in the audit log",
+    ),
+    row("activity_edit", "/projects/activities/{activity}/edit/", LOGGED_IN),
+    post(
+        "activity_edit",
+        "/projects/activities/{activity}/edit/",
+        cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        data={"title": "Day of action", "starts_on": "2027-05-01"},
+        why="whoever proposed the activity changes it: here the committee",
+    ),
+    post(
+        "activity_withdraw",
+        "/projects/activities/{activity}/withdraw/",
+        cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        why="whoever proposed the activity withdraws it; the reports stay",
+    ),
+    row("volunteer_edit", "/projects/volunteers/{volunteer}/edit/", LOGGED_IN, LOGGED_IN),
+    post(
+        "volunteer_edit",
+        "/projects/volunteers/{volunteer}/edit/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        data={"skills": "carpenter", "languages": ""},
+        why="S11, S15: only the volunteer's own organization changes what it said of its volunteer",
+    ),
+    post(
+        "volunteer_withdraw",
+        "/projects/volunteers/{volunteer}/withdraw/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        why="S11, S15: only the volunteer's own organization withdraws its volunteer",
+    ),
+    row("need_edit", "/projects/needs/{need}/edit/", LOGGED_IN, LOGGED_IN, prepare=needs_world),
+    post(
+        "need_edit",
+        "/projects/needs/{need}/edit/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        data={"count": "2", **PERIOD},
+        prepare=needs_world,
+        why="S15: the coordinating organizations' officers change the needs",
+    ),
+    post(
+        "need_withdraw",
+        "/projects/needs/{need}/withdraw/",
+        COORDINATING_OFFICERS,
+        NOBODY,
+        prepare=needs_world,
+        why="S15: the coordinating organizations' officers withdraw a need",
     ),
     api("GET", "/notifications", "/notifications", cells(OK, anonymous=UNAUTHORIZED)),
     api(

@@ -1,4 +1,6 @@
-"""The minutes of a conference: attendance, and for each motion every procedure with its figures and clause."""
+"""The minutes of a conference, an exact record: attendance with arrival and departure, and for each
+motion its versions, its amendments with their fate, and every procedure with each delegation's
+position or vote, the figures and the clause applied."""
 
 from __future__ import annotations
 
@@ -7,9 +9,30 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
-from icor.conferences.models import Attendance, Conference, Delegate, Delegation, Motion
-from icor.conferences.selectors import named_votes
+from icor.conferences.models import (
+    Attendance,
+    Conference,
+    Delegate,
+    Delegation,
+    Motion,
+    MotionVersion,
+    Position,
+)
+from icor.conferences.selectors import RoundProgress, named_votes, round_progress
+from icor.statute import CLAUSES, Rule
+
+
+@dataclass(frozen=True)
+class StatedPosition:
+    """One delegation's position in a consensus round, exactly as stated; `position` empty: not stated."""
+
+    organization: str
+    organization_name: str
+    position: str
+    label: str
+    statement: str
 
 
 @dataclass(frozen=True)
@@ -21,13 +44,44 @@ class Procedure:
     closed_at: datetime | None
     outcome: dict[str, Any] | None
     figures: str
-    reservations: list[dict[str, str]] = field(default_factory=list)
-    objections: list[dict[str, str]] = field(default_factory=list)
+    consensus: bool = False
+    positions: list[StatedPosition] = field(default_factory=list)
     named_votes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def result(self) -> str:
-        return str(self.outcome["outcome"]) if self.outcome else "open"
+        return str(self.outcome["outcome"]) if self.outcome else _("still open")
+
+    @property
+    def stated(self) -> list[StatedPosition]:
+        return [p for p in self.positions if p.position]
+
+    @property
+    def not_stated(self) -> list[StatedPosition]:
+        return [p for p in self.positions if not p.position]
+
+    @property
+    def silence_rule(self) -> str:
+        """Why a silent delegation does not block (S2), said wherever one was silent."""
+        return _(
+            "A delegation present that states no position raises no objection: consensus is "
+            "reached when none of the delegations present objects (%(rule)s)."
+        ) % {"rule": Rule.S2.value}
+
+    @property
+    def silence_clause(self) -> str:
+        return CLAUSES[Rule.S2].text
+
+
+@dataclass(frozen=True)
+class AmendmentRecord:
+    number: int
+    organization: str
+    base_version: int
+    fate: str
+    resulting_version: int | None
+    note: str
+    rationale: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +89,8 @@ class Decision:
     motion: Motion
     cosponsors: list[str]
     procedures: list[Procedure]
+    versions: list[MotionVersion] = field(default_factory=list)
+    amendments: list[AmendmentRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -51,18 +107,27 @@ class Minutes:
     decisions: list[Decision]
 
 
-def figures_text(outcome: dict[str, Any] | None) -> str:
+def consensus_figures_text(progress: RoundProgress) -> str:
+    """The positions as stated: silence is counted as "not stated", never as agreement."""
+    return _(
+        "agree %(agree)s · stand aside %(stand_aside)s · objections %(objections)s · "
+        "not stated %(not_stated)s · delegations present %(present)s"
+    ) % {
+        "agree": progress.agree,
+        "stand_aside": progress.stand_aside,
+        "objections": progress.objections,
+        "not_stated": len(progress.not_stated),
+        "present": progress.present,
+    }
+
+
+def ballot_figures_text(outcome: dict[str, Any] | None) -> str:
     if not outcome:
         return ""
     figures = outcome["figures"]
-    if outcome["procedure"] == "consensus":
-        return (
-            f"agree {figures['agree']} · stand aside {figures['stand_aside']} · "
-            f"objections {figures['objections']} · delegations present {figures['present']}"
-        )
-    text = f"yes {figures['yes']} · no {figures['no']} · abstain {figures['abstain']}"
+    text = _("yes %(yes)s · no %(no)s · abstain %(abstain)s") % figures
     if figures.get("present") is not None:
-        text += f" · votes present {figures['present']} · not voting {figures['not_voting']}"
+        text += " · " + _("votes present %(present)s · not voting %(not_voting)s") % figures
     return text
 
 
@@ -74,12 +139,14 @@ def minutes(conference: Conference) -> Minutes:
             Prefetch("delegates", queryset=Delegate.objects.select_related("user")),
             Prefetch("attendance", queryset=Attendance.objects.order_by("checked_in_at")),
         )
+        .order_by("organization__name")
     )
+    voting = _("voting")
     presence = [
         Presence(
             delegation=delegation,
             delegates=[
-                f"{seat.user.shown_name}{' (voting)' if seat.is_voting else ''}"
+                f"{seat.user.shown_name}{f' ({voting})' if seat.is_voting else ''}"
                 for seat in delegation.delegates.all()
             ],
             stays=[(stay.checked_in_at, stay.checked_out_at) for stay in delegation.attendance.all()],
@@ -90,7 +157,7 @@ def minutes(conference: Conference) -> Minutes:
         Motion.objects.filter(agenda_item__conference=conference)
         .exclude(state="draft")
         .select_related("agenda_item", "organization")
-        .prefetch_related("cosponsors__organization", "consensus_rounds", "ballots")
+        .prefetch_related("cosponsors__organization", "consensus_rounds", "ballots", "versions")
         .order_by("agenda_item__position", "pk")
     )
     decisions = [
@@ -98,33 +165,73 @@ def minutes(conference: Conference) -> Minutes:
             motion=motion,
             cosponsors=[c.organization.short_name for c in motion.cosponsors.all()],
             procedures=_procedures(motion),
+            versions=list(motion.versions.all()),
+            amendments=_amendments(motion),
         )
         for motion in motions
     ]
     return Minutes(conference=conference, presence=presence, decisions=decisions)
 
 
-def _procedures(motion: Motion) -> list[Procedure]:
-    procedures = [
-        Procedure(
-            name="Consensus round",
-            opened_at=r.opened_at,
-            closed_at=r.closed_at,
-            outcome=r.outcome,
-            figures=figures_text(r.outcome),
-            reservations=list(r.reservations),
-            objections=list(r.objections),
+def _amendments(motion: Motion) -> list[AmendmentRecord]:
+    amendments = motion.amendments.select_related(  # type: ignore[attr-defined]
+        "organization", "base", "resulting_version"
+    ).order_by("number")
+    return [
+        AmendmentRecord(
+            number=a.number,
+            organization=a.organization.short_name,
+            base_version=a.base.number,
+            fate=str(a.get_state_display()),
+            resulting_version=a.resulting_version.number if a.resulting_version else None,
+            note=a.decision_note,
+            rationale=a.rationale,
         )
-        for r in motion.consensus_rounds.all()
+        for a in amendments
     ]
+
+
+def _positions(progress: RoundProgress) -> list[StatedPosition]:
+    labels = dict(Position.choices)
+    return [
+        StatedPosition(
+            organization=row.delegation.organization.short_name,
+            organization_name=row.delegation.organization.name,
+            position=row.position.position if row.position else "",
+            label=str(labels[row.position.position]) if row.position else _("not stated"),
+            statement=row.position.statement if row.position else "",
+        )
+        for row in progress.rows
+    ]
+
+
+def _procedures(motion: Motion) -> list[Procedure]:
+    procedures = []
+    for consensus_round in motion.consensus_rounds.all():
+        progress = round_progress(consensus_round)
+        procedures.append(
+            Procedure(
+                name=_("Consensus round"),
+                opened_at=consensus_round.opened_at,
+                closed_at=consensus_round.closed_at,
+                outcome=consensus_round.outcome,
+                figures=consensus_figures_text(progress),
+                consensus=True,
+                positions=_positions(progress),
+            )
+        )
+    choices = {"yes": _("yes"), "no": _("no"), "abstain": _("abstain")}
     procedures += [
         Procedure(
-            name="Secret ballot" if b.secret else "Named ballot",
+            name=_("Secret ballot") if b.secret else _("Named ballot"),
             opened_at=b.opened_at,
             closed_at=b.closed_at,
             outcome=b.outcome,
-            figures=figures_text(b.outcome),
-            named_votes=[(v.delegation.organization.short_name, v.choice) for v in named_votes(b)]
+            figures=ballot_figures_text(b.outcome),
+            named_votes=[
+                (v.delegation.organization.short_name, str(choices.get(v.choice, v.choice)))
+                for v in named_votes(b)
+            ]
             if b.closed_at
             else [],
         )

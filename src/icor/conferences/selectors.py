@@ -13,6 +13,8 @@ from icor.conferences.models import (
     Ballot,
     BallotParticipation,
     Conference,
+    ConsensusPosition,
+    ConsensusPresence,
     ConsensusRound,
     Delegate,
     Delegation,
@@ -63,7 +65,12 @@ def seat(user: Any, conference: Conference) -> Delegate | None:
 def agenda(conference: Conference) -> list[Any]:
     return list(
         conference.agenda.prefetch_related(
-            Prefetch("motions", queryset=Motion.objects.select_related("organization").order_by("pk"))
+            Prefetch(
+                "motions",
+                queryset=Motion.objects.select_related("organization")
+                .prefetch_related("consensus_rounds", "ballots")
+                .order_by("pk"),
+            )
         )
     )
 
@@ -177,6 +184,74 @@ def rounds_with_positions(motion: Motion) -> list[ConsensusRound]:
 def open_ballots(conference: Conference) -> list[Ballot]:
     return list(
         Ballot.objects.filter(
+            motion__agenda_item__conference=conference, closed_at__isnull=True
+        ).select_related("motion")
+    )
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    delegation: Delegation
+    position: ConsensusPosition | None  # None: the delegation has not stated a position
+
+    @property
+    def stated(self) -> bool:
+        return self.position is not None
+
+
+@dataclass(frozen=True)
+class RoundProgress:
+    """Who of the delegations present in a consensus round has stated a position, and what (S2)."""
+
+    consensus_round: ConsensusRound
+    rows: list[PositionRow]
+
+    @property
+    def present(self) -> int:
+        return len(self.rows)
+
+    @property
+    def stated(self) -> list[PositionRow]:
+        return [row for row in self.rows if row.stated]
+
+    @property
+    def not_stated(self) -> list[PositionRow]:
+        return [row for row in self.rows if not row.stated]
+
+    def count(self, position: str) -> int:
+        return sum(1 for row in self.rows if row.position is not None and row.position.position == position)
+
+    @property
+    def agree(self) -> int:
+        return self.count("agree")
+
+    @property
+    def stand_aside(self) -> int:
+        return self.count("stand_aside")
+
+    @property
+    def objections(self) -> int:
+        return self.count("object")
+
+
+def round_progress(consensus_round: ConsensusRound) -> RoundProgress:
+    """Every delegation present when the round opened, with the position it stated, if any."""
+    present = [
+        p.delegation
+        for p in ConsensusPresence.objects.filter(round=consensus_round).select_related(
+            "delegation__organization"
+        )
+    ]
+    positions = {p.delegation_id: p for p in ConsensusPosition.objects.filter(round=consensus_round)}
+    present.sort(key=lambda d: (d.organization.continent, str(d.organization.country), d.organization.name))
+    return RoundProgress(
+        consensus_round=consensus_round, rows=[PositionRow(d, positions.get(d.pk)) for d in present]
+    )
+
+
+def open_rounds(conference: Conference) -> list[ConsensusRound]:
+    return list(
+        ConsensusRound.objects.filter(
             motion__agenda_item__conference=conference, closed_at__isnull=True
         ).select_related("motion")
     )

@@ -6,10 +6,9 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import CountryField
 
 from icor.projects.models import Kind, Level, ProjectStatus
+from icor.registry.continents import country_choices
 from icor.registry.models import Continent, Organization
 
 
@@ -26,7 +25,7 @@ class ScopeFields(forms.Form):
         label=_("Name of the region (regional level)"), max_length=120, required=False
     )
     region_countries = forms.MultipleChoiceField(
-        label=_("Countries of the region (regional level)"), choices=lambda: list(countries), required=False
+        label=_("Countries of the region (regional level)"), choices=country_choices, required=False
     )
 
 
@@ -105,8 +104,11 @@ class ActivityForm(ScopeFields):
 class ParticipationForm(forms.Form):
     what = forms.CharField(label=_("What your organization did"), max_length=300)
     city = forms.CharField(label=_("City"), max_length=120)
-    country = CountryField(blank=True).formfield(
-        label=_("Country"), required=False, help_text=_("Leave empty for your own country.")
+    country = forms.ChoiceField(
+        label=_("Country"),
+        required=False,
+        choices=lambda: [("", "—"), *country_choices()],
+        help_text=_("Leave empty for your own country."),
     )
     people = forms.IntegerField(label=_("Number of people"), min_value=1)
 
@@ -149,3 +151,32 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args: Any, volunteers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
         self.fields["volunteer"].choices = [(str(pk), label) for pk, label in volunteers]  # type: ignore[attr-defined]
+
+
+class ProjectEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput, required=False)
+    ends_on = forms.DateField(label=_("Ends on"), widget=DateInput, required=False)
+
+
+class ActivityEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Last day (if several days)"), widget=DateInput, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class VolunteerEditForm(forms.Form):
+    skills = forms.CharField(label=_("Skills (comma-separated)"), max_length=300)
+    languages = forms.CharField(label=_("Languages (comma-separated)"), max_length=200, required=False)
+
+
+class NeedEditForm(forms.Form):
+    count = forms.IntegerField(label=_("Number of volunteers"), min_value=1, max_value=1000)
+    starts_on = forms.DateField(label=_("From the week of"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Until the week of"), widget=DateInput)

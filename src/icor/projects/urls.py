@@ -1,6 +1,6 @@
 from django.urls import path
 
-from icor.projects.views import brigades, calendar, projects, records
+from icor.projects.views import brigades, calendar, changes, projects, records
 
 app_name = "projects"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", projects.project_create, name="create"),
     path("<int:pk>/", projects.project_detail, name="detail"),
     path("<int:pk>/status/", projects.project_status, name="status"),
+    path("<int:pk>/edit/", changes.project_edit, name="project_edit"),
     path("<int:pk>/support/", projects.support, name="support"),
     path("<int:pk>/tasks/", projects.task_create, name="task_create"),
     path("tasks/<int:pk>/", projects.task_detail, name="task"),
@@ -22,6 +23,12 @@ urlpatterns = [
     path("calendar/new/", calendar.activity_create, name="activity_create"),
     path("activities/<int:pk>/", calendar.activity_detail, name="activity"),
     path("activities/<int:pk>/participation/", calendar.participate, name="participate"),
+    path("activities/<int:pk>/edit/", changes.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/withdraw/", changes.activity_withdraw, name="activity_withdraw"),
+    path("volunteers/<int:pk>/edit/", changes.volunteer_edit, name="volunteer_edit"),
+    path("volunteers/<int:pk>/withdraw/", changes.volunteer_withdraw, name="volunteer_withdraw"),
+    path("needs/<int:pk>/edit/", changes.need_edit, name="need_edit"),
+    path("needs/<int:pk>/withdraw/", changes.need_withdraw, name="need_withdraw"),
     path("<int:pk>/brigade/", brigades.plan, name="brigade"),
     path("<int:pk>/brigade/volunteers/", brigades.register_volunteer, name="volunteer_register"),
     path("<int:pk>/brigade/needs/", brigades.set_need, name="need_set"),

@@ -15,6 +15,7 @@ from datetime import date
 
 from django_countries import countries
 
+from icor.registry.continents import CONTINENT_OF
 from icor.registry.models import Continent
 
 COLUMNS = [
@@ -168,6 +169,14 @@ def _check_row(row: dict[str, str]) -> tuple[list[str], MemberRecord | None]:
     code = value["country_code"].strip().upper()
     if value["country_code"] and code not in dict(countries):
         problems.append(f"unknown ISO 3166 country code {value['country_code']!r}")
+    elif (
+        value["continent"] in Continent.values
+        and CONTINENT_OF.get(code, value["continent"]) != value["continent"]
+    ):
+        problems.append(
+            f"{value['country_code']} lies in {CONTINENT_OF[code].value}, not in {value['continent']} "
+            "(the continent follows from the country)"
+        )
     member_since = _year(value["member_since"], problems)
     if value["status"] and value["status"] not in STATUSES:
         problems.append(f"status must be one of {', '.join(STATUSES)}, not {value['status']!r}")

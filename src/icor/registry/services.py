@@ -12,7 +12,8 @@ from django.utils.text import slugify
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
-from icor.registry.models import Application, ApplicationStatus, Continent, Membership, Organization
+from icor.registry.continents import continent_of
+from icor.registry.models import Application, ApplicationStatus, Membership, Organization
 from icor.registry.records import MemberRecord, read_member_file
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "members.csv"
@@ -153,12 +154,24 @@ def admit_application(
     actor: object,
     decided_on: date,
     decision_reference: str,
-    continent: str,
+    continent: str | None = None,
 ) -> Organization:
-    """Record the conference's decision to admit an applicant: it becomes a member from that date."""
+    """Record the conference's decision to admit an applicant: it becomes a member from that date.
+
+    The continent follows from the country (one table, `registry.continents`); a continent given
+    that contradicts it is refused rather than recorded.
+    """
     _require_committee(actor)
-    if continent not in Continent.values:
-        raise ValidationError(f"Unknown continent {continent!r}.")
+    derived = continent_of(str(application.country))
+    if derived is None:
+        raise ValidationError(
+            f"No continent is known for the country {application.country.name!r}; correct the application's country."
+        )
+    if continent is not None and continent != derived.value:
+        raise ValidationError(
+            f"{application.country.name} is in {derived.label}, not {continent!r}: the continent follows from the country."
+        )
+    continent = derived.value
     if not decision_reference.strip():
         raise ValidationError(
             "Name the decision that admitted the organization (e.g. the conference resolution)."

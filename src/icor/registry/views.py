@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from icor.registry import selectors, services
+from icor.registry.continents import continent_of
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
 from icor.registry.models import Application, ApplicationStatus, Organization
-from icor.registry.worldmap import member_map_svg
+from icor.registry.worldmap import LAND, MANY_MEMBERS, ONE_MEMBER, member_map_svg
 
 
 def organization_list(request: HttpRequest) -> HttpResponse:
@@ -58,6 +59,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "peak": peak,
             "continent_peak": continent_peak,
             "chart": _growth_chart(stats, peak),
+            "map_legend": [
+                (ONE_MEMBER, _("one member organization")),
+                (MANY_MEMBERS, _("several member organizations")),
+                (LAND, _("no member organization")),
+            ],
         },
     )
 
@@ -123,7 +129,6 @@ def decide_application(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user,
                     decided_on=data["decided_on"],
                     decision_reference=data["decision_reference"],
-                    continent=data["continent"],
                 )
                 messages.success(request, _("%(name)s is admitted as a member.") % {"name": organization})
             else:
@@ -137,7 +142,11 @@ def decide_application(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("registry:applications")
         except ValidationError as error:
             form.add_error(None, error)
-    return render(request, "registry/decide.html", {"application": application, "form": form})
+    return render(
+        request,
+        "registry/decide.html",
+        {"application": application, "form": form, "continent": continent_of(str(application.country))},
+    )
 
 
 @login_required

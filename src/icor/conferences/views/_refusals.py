@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
@@ -19,3 +20,13 @@ def attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> An
     if success:
         messages.success(request, success)
     return result
+
+
+def back_to(request: HttpRequest, default: str) -> str:
+    """The page a form came from (its `next` field) when it is one of ours, else `default`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
 from icor.conferences import selectors, services
-from icor.conferences.forms import AccreditationForm, AgendaItemForm, ConferenceForm
-from icor.conferences.minutes import minutes
-from icor.conferences.models import Conference
-from icor.conferences.pdf import render_pdf
-from icor.conferences.views._refusals import attempt
+from icor.conferences.console import console, delegation_now, is_chair
+from icor.conferences.forms import AccreditationForm, AgendaItemForm, BallotForm, ConferenceForm
+from icor.conferences.models import Conference, ConferenceStatus
+from icor.conferences.pdf import MinutesUncoverable, minutes_language, render_minutes, render_pdf
+from icor.conferences.views._refusals import attempt, back_to
 
 
 @login_required
@@ -52,7 +55,7 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "seat": seat,
             "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
             "is_officer": getattr(request.user, "role", None) == Role.OFFICER,
-            "agenda_form": AgendaItemForm(),
+            "is_open": conference.status != ConferenceStatus.CLOSED,
         },
     )
 
@@ -61,10 +64,13 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def advance(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
+    before = conference.status
     attempt(
-        request, lambda: services.advance_conference(conference=conference, actor=request.user), _("Done.")
+        request,
+        lambda: services.advance_conference(conference=conference, actor=request.user),
+        _("The session is open.") if before == "planned" else _("The conference is closed."),
     )
-    return redirect("conferences:detail", pk)
+    return redirect(back_to(request, reverse("conferences:detail", args=[pk])))
 
 
 @login_required
@@ -80,7 +86,7 @@ def add_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             _("The agenda item is added."),
         )
-    return redirect("conferences:detail", pk)
+    return redirect(back_to(request, reverse("conferences:detail", args=[pk])))
 
 
 @login_required
@@ -121,6 +127,7 @@ def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
             "organization": organization,
             "form": form,
             "admitted": conference.admits(organization),
+            "is_closed": conference.status == ConferenceStatus.CLOSED,
         },
     )
 
@@ -153,6 +160,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "conference": conference,
             "seat": seat,
             "present": present,
+            "in_session": conference.status == ConferenceStatus.IN_SESSION,
             "overview": selectors.attendance_overview(conference),
         },
     )
@@ -168,33 +176,91 @@ def attendance_status(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _require_chair(request: HttpRequest) -> None:
+    if not is_chair(request.user):
+        raise PermissionDenied(_("The chair's console is for the coordinating committee."))
+
+
 @login_required
 def chair(request: HttpRequest, pk: int) -> HttpResponse:
-    if getattr(request.user, "role", None) != Role.COMMITTEE:
-        raise PermissionDenied(_("The chair's console is for the coordinating committee."))
+    _require_chair(request)
     conference = get_object_or_404(Conference, pk=pk)
     return render(
         request,
         "conferences/chair.html",
         {
+            "console": console(conference),
             "conference": conference,
-            "agenda": selectors.agenda(conference),
-            "overview": selectors.attendance_overview(conference),
-            "open_ballots": [selectors.ballot_status(b) for b in selectors.open_ballots(conference)],
             "agenda_form": AgendaItemForm(),
+            "ballot_form": BallotForm(),
+            "here": request.path,
         },
     )
 
 
 @login_required
+def chair_live(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live part of the console: rounds, ballots and every motion's steps, refreshed on each event."""
+    _require_chair(request)
+    conference = get_object_or_404(Conference, pk=pk)
+    return render(
+        request,
+        "conferences/_console.html",
+        {
+            "console": console(conference),
+            "conference": conference,
+            "ballot_form": BallotForm(),
+            "here": reverse("conferences:chair", args=[pk]),
+        },
+    )
+
+
+def _now_context(request: HttpRequest, conference: Conference) -> dict[str, object]:
+    seat = selectors.seat(request.user, conference)
+    if seat is None:
+        raise PermissionDenied(_("You are not accredited as a delegate to this conference."))
+    return {"conference": conference, "now": delegation_now(seat, conference)}
+
+
+@login_required
+def now(request: HttpRequest, pk: int) -> HttpResponse:
+    """A delegation's page: what is being decided now and what it still has to do."""
+    conference = get_object_or_404(Conference, pk=pk)
+    return render(request, "conferences/now.html", _now_context(request, conference))
+
+
+@login_required
+def now_live(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = get_object_or_404(Conference, pk=pk)
+    return render(request, "conferences/_now.html", _now_context(request, conference))
+
+
+@login_required
 def minutes_page(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
-    return render(request, "conferences/minutes.html", {"minutes": minutes(conference)})
+    rendered = render_minutes(conference, minutes_language(request.GET.get("lang")))
+    return render(
+        request,
+        "conferences/minutes.html",
+        {
+            "minutes": rendered.record,
+            "heading": rendered.heading,
+            "body": rendered.body,
+            "minutes_language": rendered.language,
+            "minutes_languages": settings.LANGUAGES,
+        },
+    )
 
 
 @login_required
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
-    response = HttpResponse(render_pdf(minutes(conference)), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="minutes-conference-{conference.pk}.pdf"'
+    language = minutes_language(request.GET.get("lang"))
+    try:
+        document = render_pdf(conference, language)
+    except MinutesUncoverable as refusal:
+        messages.error(request, str(refusal))
+        return redirect(f"{reverse('conferences:minutes', args=[pk])}?lang={language}")
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="minutes-conference-{conference.pk}-{language}.pdf"'
     return response

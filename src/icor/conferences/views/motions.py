@@ -13,10 +13,20 @@ from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
 from icor.conferences import selectors, services
+from icor.conferences.console import chair_notes, chair_steps
 from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
-from icor.conferences.models import Ballot, BallotParticipation, Conference, ConsensusPosition, Motion, Vote
-from icor.conferences.transitions import Mover, next_states
-from icor.conferences.views._refusals import attempt
+from icor.conferences.models import (
+    Ballot,
+    BallotParticipation,
+    Conference,
+    ConferenceStatus,
+    ConsensusPosition,
+    Motion,
+    Vote,
+)
+from icor.conferences.services.ballots import receipt_hash
+from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
+from icor.conferences.views._refusals import attempt, back_to
 
 
 @login_required
@@ -46,7 +56,11 @@ def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if motion is not None:
             return redirect("conferences:motion", motion.pk)
-    return render(request, "conferences/motion_new.html", {"conference": conference, "form": form})
+    return render(
+        request,
+        "conferences/motion_new.html",
+        {"conference": conference, "form": form, "is_closed": conference.status == ConferenceStatus.CLOSED},
+    )
 
 
 def _voting_context(request: HttpRequest, motion: Motion, ballot: Ballot | None) -> dict[str, Any]:
@@ -81,14 +95,26 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     is_chair = getattr(request.user, "role", None) == Role.COMMITTEE
     own = getattr(request.user, "acts_for", lambda _pk: False)(motion.organization_id)
+    conference = motion.conference
+    is_open = conference.status != ConferenceStatus.CLOSED
+    organization_id = getattr(request.user, "organization_id", None)
+    cosponsoring = (
+        organization_id is not None and motion.cosponsors.filter(organization_id=organization_id).exists()
+    )
     context = {
         "motion": motion,
         "conference": motion.conference,
         "versions": motion.versions.all(),
         "cosponsors": motion.cosponsors.select_related("organization"),
-        "rounds": selectors.rounds_with_positions(motion),
+        "round_records": [
+            (r, [row.delegation.organization.short_name for row in selectors.round_progress(r).not_stated])
+            for r in selectors.rounds_with_positions(motion)
+            if r.outcome
+        ],
         "open_round": consensus_round,
-        "may_state_position": consensus_round is not None
+        "round_progress": selectors.round_progress(consensus_round) if consensus_round and is_chair else None,
+        "may_state_position": is_open
+        and consensus_round is not None
         and seat is not None
         and seat.is_voting
         and not stated
@@ -96,9 +122,16 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "open_ballot": ballot,
         "closed_ballots": motion.ballots.filter(closed_at__isnull=False),
         "is_chair": is_chair,
-        "chair_steps": next_states(motion.state, Mover.CHAIR) if is_chair else [],
-        "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own else [],
-        "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER and not own,
+        "chair_steps": chair_steps(motion, conference=conference) if is_chair else [],
+        "chair_notes": chair_notes(motion, conference=conference) if is_chair else [],
+        "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own and is_open else [],
+        "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER
+        and not own
+        and not cosponsoring
+        and is_open
+        and motion.state not in FINAL_STATES
+        and motion.state != MotionState.DRAFT,
+        "here": request.path,
         "position_form": PositionForm(),
         "ballot_form": BallotForm(),
         "vote_form": VoteForm(),
@@ -106,6 +139,13 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **_voting_context(request, motion, ballot),
     }
     return render(request, "conferences/motion.html", context)
+
+
+@login_required
+def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
+    """The live state badge of a motion."""
+    motion = get_object_or_404(Motion, pk=pk)
+    return render(request, "conferences/_motion_state.html", {"motion": motion})
 
 
 @login_required
@@ -126,8 +166,15 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             _("The consensus round is open."),
         ),
     }
-    if action in ("withdrawn", "in_discussion", "deferred"):
-        attempt(request, lambda: services.move_motion(motion=motion, actor=user, target=action), _("Done."))
+    moves = {
+        "withdrawn": _("The motion is withdrawn."),
+        "in_discussion": _("The discussion is open."),
+        "deferred": _("The motion is deferred."),
+    }
+    if action in moves:
+        attempt(
+            request, lambda: services.move_motion(motion=motion, actor=user, target=action), moves[action]
+        )
     elif action in steps:
         run, success = steps[action]
         attempt(request, run, success)
@@ -155,7 +202,7 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         _ballot_step(request, motion, action)
     else:
         raise Http404
-    return redirect("conferences:motion", pk)
+    return redirect(back_to(request, reverse("conferences:motion", args=[pk])))
 
 
 def _cosponsor(motion: Motion, user: Any) -> object:
@@ -224,7 +271,11 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if result is not None and result.receipt:
         # Shown in this response only: the code is never stored, only its SHA-256.
-        return render(request, "conferences/receipt.html", {"ballot": ballot, "receipt": result.receipt})
+        return render(
+            request,
+            "conferences/receipt.html",
+            {"ballot": ballot, "receipt": result.receipt, "fingerprint": receipt_hash(result.receipt)[:12]},
+        )
     if result is not None and ballot.secret:
         messages.success(request, _("Your delegation's secret vote is changed."))
     return redirect("conferences:motion", ballot.motion_id)
@@ -247,7 +298,8 @@ def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = services.close_if_due(ballot=get_object_or_404(Ballot.objects.select_related("motion"), pk=pk))
-    form = ReceiptForm(request.GET or None)
+    # The receipt code is posted, never put in a URL (browser history, server logs).
+    form = ReceiptForm(request.POST if request.method == "POST" else None)
     found = None
     if form.is_valid():
         found = selectors.find_receipt(ballot, form.cleaned_data["code"])

@@ -28,6 +28,8 @@ class Activity(Scope):
         verbose_name=_("proposed by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Withdrawn, not deleted: reports already made and the audit record keep their history.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -21,6 +21,8 @@ class Volunteer(models.Model):
     skills = models.CharField(_("skills"), max_length=300)
     languages = models.CharField(_("languages"), max_length=200, blank=True)
     registered_at = models.DateTimeField(auto_now_add=True)
+    # Withdrawn by its organization, not deleted: past assignments stay in the plan's history.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -72,6 +74,7 @@ class Need(models.Model):
     count = models.PositiveSmallIntegerField(_("number of volunteers"))
     starts_on = models.DateField(_("from the week of"))
     ends_on = models.DateField(_("until the week of"))
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -102,7 +102,7 @@ def brigade_plan(project: Project, viewer: Any) -> BrigadePlan:
     assignments = list(
         Assignment.objects.filter(volunteer__project=project).select_related("volunteer__organization")
     )
-    needs = list(Need.objects.filter(project=project))
+    needs = list(Need.objects.filter(project=project, withdrawn_at__isnull=True))
     dates = [d for a in assignments for d in (a.starts_on, a.ends_on)] + [
         d for n in needs for d in (n.starts_on, n.ends_on)
     ]
@@ -139,3 +139,9 @@ def brigade_plan(project: Project, viewer: Any) -> BrigadePlan:
             weeks.append(week)
     shows_people = is_member_account(viewer) and getattr(viewer, "organization_id", None) in coordinators
     return BrigadePlan(project, weeks, shows_people)
+
+
+def current_needs(project: Project) -> list[Need]:
+    return list(
+        Need.objects.filter(project=project, withdrawn_at__isnull=True).order_by("starts_on", "skill")
+    )

@@ -13,8 +13,12 @@ from icor.projects.models import Activity, Participation
 
 
 def activities(*, since: date | None = None, until: date | None = None) -> QuerySet[Activity]:
-    result = Activity.objects.select_related("proposed_by").prefetch_related(
-        Prefetch("participations", queryset=Participation.objects.select_related("organization"))
+    result = (
+        Activity.objects.filter(withdrawn_at__isnull=True)
+        .select_related("proposed_by")
+        .prefetch_related(
+            Prefetch("participations", queryset=Participation.objects.select_related("organization"))
+        )
     )
     if since is not None:
         result = result.filter(ends_on__gte=since)

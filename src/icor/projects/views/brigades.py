@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from icor.projects import authority
 from icor.projects.forms import AssignmentForm, NeedForm, VolunteerForm
 from icor.projects.models import Project, Volunteer
-from icor.projects.selectors.brigades import brigade_plan, visible_volunteers
+from icor.projects.selectors.brigades import brigade_plan, current_needs, visible_volunteers
 from icor.projects.services import brigades as services
 from icor.projects.views import own_organization, perform
 
@@ -28,6 +28,7 @@ def _volunteer_choices(project: Project, viewer: object) -> list[tuple[int, str]
     return [
         (volunteer.pk, f"{volunteer.pseudonym} ({volunteer.organization.short_name}: {volunteer.skills})")
         for volunteer in visible_volunteers(project, viewer)
+        if volunteer.withdrawn_at is None
     ]
 
 
@@ -41,6 +42,10 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         "volunteers": visible_volunteers(project, request.user),
         "may_register": authority.role_of(request.user) == "officer" and organization is not None,
         "coordinates": coordinates,
+        "needs": current_needs(project),
+        "own_organization_id": getattr(organization, "pk", None)
+        if authority.role_of(request.user) == "officer"
+        else None,
         "volunteer_form": VolunteerForm(auto_id="volunteer_%s"),
         "need_form": NeedForm(auto_id="need_%s"),
         "assignment_form": AssignmentForm(

@@ -18,6 +18,7 @@ from icor.projects.ical import calendar_text
 from icor.projects.models import Activity
 from icor.projects.selectors.calendar import activities, combined_picture
 from icor.projects.services.activities import create_activity, report_participation
+from icor.projects.services.changes import may_change_activity
 from icor.projects.views import own_organization, perform
 
 
@@ -65,6 +66,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "activity": activity,
         "picture": combined_picture(activity),
         "may_report": organization is not None and authority.acts_for(request.user, organization),
+        "may_change": may_change_activity(request.user, activity),
         "level_refusal": activity.refusal_for(organization) if organization is not None else "",
         "form": ParticipationForm(auto_id="participation_%s"),
     }

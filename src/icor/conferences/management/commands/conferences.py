@@ -1,9 +1,12 @@
 import json
+import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from icor.conferences import selectors, services
-from icor.conferences.models import Ballot
+from icor.conferences.models import Ballot, Conference
+from icor.conferences.pdf import MinutesUncoverable, render_minutes, render_pdf
 
 
 class Command(BaseCommand):
@@ -15,6 +18,11 @@ class Command(BaseCommand):
         actions.add_parser("close-due", help="close every ballot whose scheduled close time has passed")
         result = actions.add_parser("result", help="print the stored outcome of a ballot as JSON")
         result.add_argument("ballot_id", type=int)
+        record = actions.add_parser("minutes", help="write a conference's minutes as PDF (or HTML)")
+        record.add_argument("conference_id", type=int)
+        record.add_argument("--lang", default="en", help="language of the minutes, e.g. de")
+        record.add_argument("--html", action="store_true", help="the HTML body instead of the PDF")
+        record.add_argument("--output", help="file to write; default: standard output")
 
     def handle(self, *args: object, action: str, **options: object) -> None:
         if action == "list":
@@ -32,6 +40,8 @@ class Command(BaseCommand):
                 outcome = (ballot.outcome or {}).get("outcome", "?")
                 self.stdout.write(f"closed ballot {ballot.pk} on motion {ballot.motion_id}: {outcome}")
             self.stdout.write(f"{len(closed)} ballot(s) closed")
+        elif action == "minutes":
+            self._minutes(options)
         else:
             ballot_id = int(str(options["ballot_id"]))
             found = Ballot.objects.filter(pk=ballot_id).first()
@@ -41,3 +51,26 @@ class Command(BaseCommand):
             if ballot.outcome is None:
                 raise CommandError(f"ballot {ballot.pk} is still open; there is no result yet", returncode=1)
             self.stdout.write(json.dumps(ballot.outcome, ensure_ascii=False, sort_keys=True))
+
+    def _minutes(self, options: dict[str, object]) -> None:
+        conference = Conference.objects.filter(pk=int(str(options["conference_id"]))).first()
+        if conference is None:
+            raise CommandError(f"no conference {options['conference_id']}", returncode=2)
+        language = str(options["lang"])
+        if language not in dict(settings.LANGUAGES):
+            known = ", ".join(code for code, _name in settings.LANGUAGES)
+            raise CommandError(f"unknown language {language!r}; one of: {known}", returncode=2)
+        if options["html"]:
+            document = render_minutes(conference, language).body.encode()
+        else:
+            try:
+                document = render_pdf(conference, language)
+            except MinutesUncoverable as refusal:
+                raise CommandError(str(refusal), returncode=1) from None
+        output = options.get("output")
+        if output:
+            with open(str(output), "wb") as file:
+                file.write(document)
+            self.stdout.write(f"minutes of conference {conference.pk} ({language}) written to {output}")
+        else:
+            sys.stdout.buffer.write(document)

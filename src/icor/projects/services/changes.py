@@ -1,0 +1,233 @@
+"""Editing and withdrawing projects, activities, volunteers and needs, by whoever may (S7, S11, S15).
+
+Nothing is deleted: a withdrawn activity, volunteer or need keeps its row (with the time of its
+withdrawal) and every change appends an audit event with the values before and after, so the
+history stays readable.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from icor.accounts.models import Role
+from icor.audit.services import record_event
+from icor.projects.authority import acts_for, require_coordination, require_own, role_of
+from icor.projects.models import Activity, Assignment, Kind, Need, Project, Volunteer
+from icor.projects.services.brigades import normalise_list
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: {"before": str(before[key]), "after": str(after[key])}
+        for key in after
+        if before[key] != after[key]
+    }
+
+
+def _check_dates(starts_on: date | None, ends_on: date | None, what: str) -> None:
+    if starts_on is not None and ends_on is not None and ends_on < starts_on:
+        raise ValidationError(gettext("The %(what)s cannot end before it starts.") % {"what": what})
+
+
+def edit_project(
+    project: Project,
+    *,
+    actor: Any,
+    title: str,
+    description: str,
+    starts_on: date | None,
+    ends_on: date | None,
+) -> Project:
+    """The coordinating organizations or the committee correct a project's title, text and dates."""
+    require_coordination(actor, project, action=gettext("edit a project"))
+    if not title.strip():
+        raise ValidationError(gettext("Give the project a title."))
+    if project.kind == Kind.SINGLE and (starts_on is None or ends_on is None):
+        raise ValidationError(
+            gettext("A single project is planned for a limited time: give its start and end dates (S9).")
+        )
+    _check_dates(starts_on, ends_on, gettext("project"))
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        fields = ("title", "description", "starts_on", "ends_on")
+        before = {name: getattr(locked, name) for name in fields}
+        after = {
+            "title": title.strip(),
+            "description": description.strip(),
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+        }
+        for name, value in after.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(fields))
+        record_event(
+            "projects.edited", actor=actor, subject=f"project:{locked.pk}", data=_changes(before, after)
+        )
+    return locked
+
+
+def may_change_activity(actor: Any, activity: Activity) -> bool:
+    """Whoever proposed the activity: that organization's officer, or the committee for its own."""
+    if activity.proposed_by is None:
+        return role_of(actor) == Role.COMMITTEE
+    return acts_for(actor, activity.proposed_by, officers_only=True)
+
+
+def _require_activity_owner(actor: Any, activity: Activity, action: str) -> None:
+    """An activity is changed by whoever proposed it: that organization's officer, or the committee."""
+    if may_change_activity(actor, activity):
+        return
+    if activity.proposed_by is None:
+        raise PermissionDenied(
+            gettext("Only the coordinating committee, which put it in the calendar, can %(action)s.")
+            % {"action": action}
+        )
+    require_own(actor, activity.proposed_by, officers_only=True, action=action)
+
+
+def edit_activity(
+    activity: Activity, *, actor: Any, title: str, description: str, starts_on: date, ends_on: date | None
+) -> Activity:
+    _require_activity_owner(actor, activity, gettext("edit this activity"))
+    ends_on = ends_on or starts_on
+    if not title.strip():
+        raise ValidationError(gettext("Give the activity a title."))
+    _check_dates(starts_on, ends_on, gettext("activity"))
+    with transaction.atomic():
+        locked = Activity.objects.select_for_update().get(pk=activity.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(gettext("This activity has been withdrawn."))
+        fields = ("title", "description", "starts_on", "ends_on")
+        before = {name: getattr(locked, name) for name in fields}
+        after = {
+            "title": title.strip(),
+            "description": description.strip(),
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+        }
+        for name, value in after.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(fields))
+        record_event(
+            "projects.activity_edited",
+            actor=actor,
+            subject=f"activity:{locked.pk}",
+            data=_changes(before, after),
+        )
+    return locked
+
+
+def withdraw_activity(activity: Activity, *, actor: Any) -> Activity:
+    """Taken out of the calendar; the participation reports already made stay on record."""
+    _require_activity_owner(actor, activity, gettext("withdraw this activity"))
+    with transaction.atomic():
+        locked = Activity.objects.select_for_update().get(pk=activity.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(gettext("This activity has been withdrawn already."))
+        locked.withdrawn_at = timezone.now()
+        locked.save(update_fields=["withdrawn_at"])
+        record_event(
+            "projects.activity_withdrawn",
+            actor=actor,
+            subject=f"activity:{locked.pk}",
+            data={"title": locked.title, "reports": locked.participations.count()},
+        )
+    return locked
+
+
+def edit_volunteer(volunteer: Volunteer, *, actor: Any, skills: str, languages: str) -> Volunteer:
+    """Only the volunteer's own organization changes what it said about its volunteer (S11)."""
+    require_own(actor, volunteer.organization, officers_only=True, action=gettext("edit this volunteer"))
+    skills = normalise_list(skills)
+    if not skills:
+        raise ValidationError(gettext("Name at least one skill."))
+    with transaction.atomic():
+        locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(gettext("This volunteer has been withdrawn."))
+        before = {"skills": locked.skills, "languages": locked.languages}
+        after = {"skills": skills, "languages": normalise_list(languages)}
+        locked.skills, locked.languages = after["skills"], after["languages"]
+        locked.save(update_fields=["skills", "languages"])
+        record_event(
+            "projects.volunteer_edited",
+            actor=actor,
+            organization_id=locked.organization_id,
+            subject=f"project:{locked.project_id}",
+            data={"volunteer": locked.pk, **_changes(before, after)},
+        )
+    return locked
+
+
+def withdraw_volunteer(volunteer: Volunteer, *, actor: Any) -> Volunteer:
+    """The organization withdraws its volunteer: assignments not yet begun are cancelled, past ones stay."""
+    require_own(actor, volunteer.organization, officers_only=True, action=gettext("withdraw this volunteer"))
+    today = timezone.localdate()
+    with transaction.atomic():
+        locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(gettext("This volunteer has been withdrawn already."))
+        upcoming = Assignment.objects.filter(volunteer=locked, starts_on__gt=today)
+        cancelled = [f"{a.starts_on}/{a.ends_on}" for a in upcoming]
+        upcoming.delete()
+        locked.withdrawn_at = timezone.now()
+        locked.save(update_fields=["withdrawn_at"])
+        record_event(
+            "projects.volunteer_withdrawn",
+            actor=actor,
+            organization_id=locked.organization_id,
+            subject=f"project:{locked.project_id}",
+            data={"volunteer": locked.pk, "cancelled_assignments": cancelled},
+        )
+    return locked
+
+
+def edit_need(need: Need, *, actor: Any, count: int, starts_on: date, ends_on: date) -> Need:
+    require_coordination(
+        actor, need.project, action=gettext("change a need of the brigade"), committee_too=False
+    )
+    if count < 1:
+        raise ValidationError(gettext("A need asks for at least one volunteer."))
+    _check_dates(starts_on, ends_on, gettext("need"))
+    with transaction.atomic():
+        locked = Need.objects.select_for_update().get(pk=need.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(gettext("This need has been withdrawn."))
+        fields = ("count", "starts_on", "ends_on")
+        before = {name: getattr(locked, name) for name in fields}
+        after = {"count": count, "starts_on": starts_on, "ends_on": ends_on}
+        for name, value in after.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=list(fields))
+        record_event(
+            "projects.need_edited",
+            actor=actor,
+            subject=f"project:{locked.project_id}",
+            data={"need": locked.pk, "skill": locked.skill, **_changes(before, after)},
+        )
+    return locked
+
+
+def withdraw_need(need: Need, *, actor: Any) -> Need:
+    require_coordination(
+        actor, need.project, action=gettext("withdraw a need of the brigade"), committee_too=False
+    )
+    with transaction.atomic():
+        locked = Need.objects.select_for_update().get(pk=need.pk)
+        if locked.withdrawn_at is not None:
+            raise ValidationError(gettext("This need has been withdrawn already."))
+        locked.withdrawn_at = timezone.now()
+        locked.save(update_fields=["withdrawn_at"])
+        record_event(
+            "projects.need_withdrawn",
+            actor=actor,
+            subject=f"project:{locked.project_id}",
+            data={"need": locked.pk, "skill": locked.skill, "count": locked.count},
+        )
+    return locked
