@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "icor.accounts.api_auth.ApiTokenMiddleware",
     "icor.accounts.middleware.RequireTwoFactorMiddleware",
     "icor.conferences.scope.ObserverScopeMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -19,7 +19,9 @@ def _fresh_counters() -> None:
     cache.clear()
 
 
-def login(client: Client, username: str, password: str, address: str = "198.51.100.7", **headers: str) -> bool:
+def login(
+    client: Client, username: str, password: str, address: str = "198.51.100.7", **headers: str
+) -> bool:
     client.post(
         "/accounts/login/", {"login": username, "password": password}, REMOTE_ADDR=address, headers=headers
     )
@@ -90,7 +92,13 @@ def test_a_client_cannot_dodge_the_address_limit_with_a_forged_header(settings) 
     accounts = [make_user(Role.DELEGATE) for _ in range(6)]
     guesser = Client()
     for number, account in enumerate(accounts[:5]):
-        login(guesser, account.username, WRONG, address="203.0.113.9", **{"X-Forwarded-For": f"192.0.2.{number}"})
+        login(
+            guesser,
+            account.username,
+            WRONG,
+            address="203.0.113.9",
+            **{"X-Forwarded-For": f"192.0.2.{number}"},
+        )
     assert not login(
         guesser, accounts[5].username, PASSWORD, address="203.0.113.9", **{"X-Forwarded-For": "192.0.2.200"}
     )
