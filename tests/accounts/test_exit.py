@@ -74,3 +74,24 @@ def test_every_account_of_the_leaving_organization_is_closed_at_once(
     assert "/accounts/login/" in response["Location"]
     with pytest.raises(PermissionDenied):
         conference_services.check_out(delegation=leaving.delegation, actor=voter)
+
+
+def test_the_admission_page_shows_the_first_officer_invitation(committee: User) -> None:
+    from icor.registry.models import Application
+    from tests.factories import with_totp
+
+    application = Application.objects.create(
+        name="New Party", country="PE", contact="x", statement="We affirm.", affirms_basis=True
+    )
+    response = browser(with_totp(committee)).post(
+        f"/registry/applications/{application.pk}/",
+        {
+            "decision": "admit",
+            "decided_on": "2026-05-02",
+            "decision_reference": "World Conference 2026",
+            "continent": "Latin America",
+            "first_officer_email": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "/accounts/invitation/" in response.content.decode()

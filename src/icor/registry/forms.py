@@ -48,6 +48,13 @@ class AdmissionForm(forms.Form):
     )
     decision_reference = forms.CharField(label=_("Decision reference"), max_length=200)
     continent = forms.ChoiceField(label=_("Continent"), choices=Continent.choices, required=False)
+    first_officer_email = forms.EmailField(
+        label=_("E-mail of the first officer (optional)"),
+        required=False,
+        help_text=_(
+            "On admission the page shows the first officer's invitation link once; it is also mailed here."
+        ),
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
