@@ -79,6 +79,7 @@ ROWS = [
         method="POST",
         why="S11: another organization's account is not found among the own accounts",
     ),
+    Row("accounts:all", "/accounts/all/", COMMITTEE_ONLY, why="the committee picks an account to suspend"),
     Row("accounts:suspend", "/accounts/people/{delegate_id}/suspend/", COMMITTEE_ONLY),
     Row(
         "accounts:suspend",

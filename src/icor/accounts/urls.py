@@ -9,6 +9,7 @@ urlpatterns = [
     path("me/tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/remove/", views.remove_account, name="remove"),
+    path("all/", views.all_accounts, name="all"),
     path("people/<int:pk>/suspend/", views.suspend, name="suspend"),
     path("invitations/<int:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("invitation/<str:token>/", views.accept, name="accept"),

@@ -214,6 +214,16 @@ def end_observer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def all_accounts(request: HttpRequest) -> HttpResponse:
+    """The committee's list for suspensions: public names and bodies only, never login names."""
+    _committee(request)
+    accounts = User.objects.filter(is_active=True).select_related("organization", "partner")
+    return render(
+        request, "accounts/all.html", {"accounts": accounts.order_by("organization__slug", "role", "pk")}
+    )
+
+
+@login_required
 def suspend(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _committee(request)
     account = get_object_or_404(User, pk=pk)
