@@ -196,3 +196,19 @@ def test_each_person_chooses_the_public_name(delegate: User) -> None:
     client.post("/accounts/me/", {"public_name": "Kobanê Builder"})
     delegate.refresh_from_db()
     assert delegate.shown_name == "Kobanê Builder"
+
+
+def test_the_organization_exports_and_erases_its_invitation_records(officer: User) -> None:
+    from icor.privacy import services as privacy
+
+    issued = services.invite_member(actor=officer, role=Role.DELEGATE, email="d@example.org")
+    organization = officer.organization
+    assert organization is not None
+    exported = privacy.export_organization(organization, actor=officer)
+    invitations = exported["sections"]["account_records"]["invitations"]
+    assert [entry["email"] for entry in invitations] == ["d@example.org"]
+    assert issued.token not in str(exported)
+    assert issued.invitation.token_hash not in str(exported)
+    privacy.erase_personal_data(organization, actor=officer)
+    assert Invitation.objects.get(pk=issued.invitation.pk).email == ""
+    assert services.pending_invitation(issued.token) is None
