@@ -82,3 +82,14 @@ def test_the_login_page_has_the_site_layout_and_no_sign_up_link() -> None:
     assert 'class="site"' in body
     assert 'id="language-select"' in body
     assert "signup" not in body
+
+
+@pytest.mark.parametrize(
+    "path", ["/accounts/password/change/", "/accounts/2fa/", "/accounts/email/", "/accounts/logout/"]
+)
+def test_the_account_pages_have_the_site_layout(path: str) -> None:
+    from tests.conftest import logged_in
+
+    body = logged_in(make_user(Role.DELEGATE)).get(path).content.decode()
+    assert 'class="site"' in body
+    assert 'id="language-select"' in body
