@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
 from icor.audit.services import record_event
+from icor.conferences.models import Conference, ConferenceStatus, Guest
+from icor.partners.models import Partner
 from icor.registry.models import Membership, Organization
 
 logger = logging.getLogger("icor.accounts")
@@ -133,11 +135,13 @@ def invite_member(
         )
 
 
-def invite_observer(*, actor: User, partner: object, conference: object, email: str = "") -> IssuedInvitation:
+def invite_observer(
+    *, actor: User, partner: Partner, conference: Conference, email: str = ""
+) -> IssuedInvitation:
     """The committee invites an observer of a partner organization to one conference (S13)."""
     if actor.role != Role.COMMITTEE:
         raise PermissionDenied(_("Only the coordinating committee invites partner observers."))
-    if getattr(conference, "status", None) == "closed":
+    if conference.status == ConferenceStatus.CLOSED:
         raise ValidationError(_("The conference is closed."))
     with transaction.atomic():
         return _issue(
@@ -210,8 +214,6 @@ def accept_invitation(*, token: str, username: str, password: str, public_name: 
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
         if invitation.conference_id is not None:
-            from icor.conferences.models import Guest
-
             Guest.objects.get_or_create(conference_id=invitation.conference_id, user=user)
         record_event(
             "accounts.invitation_accepted",
