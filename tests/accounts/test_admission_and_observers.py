@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 
 from icor.accounts import services
 from icor.accounts.models import Role, User
@@ -63,8 +64,6 @@ def test_an_officer_cannot_invite_observers(officer: User, committee: User) -> N
 def test_an_officer_of_a_new_member_gets_to_the_two_factor_setup(committee: User) -> None:
     organization = make_organization()
     issued = services.invite_first_officer(actor=committee, organization=organization)
-    from django.test import Client
-
     client = Client()
     response = client.post(
         f"/accounts/invitation/{issued.token}/",
@@ -73,3 +72,30 @@ def test_an_officer_of_a_new_member_gets_to_the_two_factor_setup(committee: User
         headers={"Accept": "text/html"},
     )
     assert response.redirect_chain[-1][0].endswith("/accounts/2fa/totp/activate/")
+
+
+def test_the_observer_pages_invite_and_end(committee: User) -> None:
+    from icor.partners.models import Partner
+    from tests.factories import with_totp
+
+    partner = Partner.objects.create(name="Page Alliance", slug="page-alliance", kind="alliance")
+    conference = make_conference(committee)
+    client = Client()
+    client.force_login(with_totp(committee))
+    response = client.post(
+        "/accounts/observers/", {"partner": partner.pk, "conference": conference.pk, "email": ""}
+    )
+    body = response.content.decode()
+    token = body.split("/accounts/invitation/")[1].split("/")[0]
+    observer = services.accept_invitation(token=token, username="watcher", password=PASSWORD, public_name="W")
+    assert "W" in client.get("/accounts/observers/").content.decode()
+    assert client.post(f"/accounts/observers/{observer.pk}/end/").status_code == 302
+    assert not User.objects.get(pk=observer.pk).is_active
+
+
+def test_a_suspended_person_is_told_why_the_login_fails(committee: User, delegate: User) -> None:
+    services.suspend_account(actor=committee, account=delegate, reason="lost device")
+    response = Client().post(
+        "/accounts/login/", {"login": delegate.username, "password": PASSWORD}, follow=True
+    )
+    assert "This account is inactive" in response.content.decode()
