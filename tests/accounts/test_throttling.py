@@ -102,3 +102,34 @@ def test_a_client_cannot_dodge_the_address_limit_with_a_forged_header(settings) 
     assert not login(
         guesser, accounts[5].username, PASSWORD, address="203.0.113.9", **{"X-Forwarded-For": "192.0.2.200"}
     )
+
+
+def test_a_login_with_the_second_factor_makes_the_device_known() -> None:
+    import time
+
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
+
+    chair = make_user(Role.COMMITTEE)
+    secret = generate_totp_secret()
+    TOTP.activate(chair, secret)
+    device = Client()
+    device.post("/accounts/login/", {"login": chair.username, "password": PASSWORD}, REMOTE_ADDR="192.0.2.10")
+    device.post(
+        "/accounts/2fa/authenticate/",
+        {"code": f"{hotp_value(secret, int(time.time() // 30)):06d}"},
+        REMOTE_ADDR="192.0.2.10",
+    )
+    assert "_auth_user_id" in device.session
+    device.post("/accounts/logout/", REMOTE_ADDR="192.0.2.10")
+    for number in range(6):
+        assert not login(Client(), chair.username, WRONG, address=f"203.0.113.{number}")
+    # Unknown devices are locked; on the known device the owner goes on to the second factor.
+    stranger = Client().post(
+        "/accounts/login/", {"login": chair.username, "password": PASSWORD}, REMOTE_ADDR="192.0.2.99"
+    )
+    assert stranger.status_code in (200, 429)
+    response = device.post(
+        "/accounts/login/", {"login": chair.username, "password": PASSWORD}, REMOTE_ADDR="192.0.2.10"
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("/accounts/2fa/authenticate/")
