@@ -22,7 +22,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from icor.registry.models import Organization
 from tests.browser.conftest import SCREENSHOT_DIR
@@ -85,7 +85,7 @@ def invitation_link(page: Page) -> str:
 
 
 def test_three_organizations_hold_a_world_conference_by_invitation_only(
-    browser: Browser, base_url: str, screenshot: Callable[..., None]
+    open_page: Callable[..., Page], screenshot: Callable[..., None]
 ) -> None:
     call_command("setup", stdout=StringIO())
     printed = StringIO()
@@ -94,8 +94,8 @@ def test_three_organizations_hold_a_world_conference_by_invitation_only(
     first_password = re.search(r"password:\s+(\S+)", printed.getvalue())
     assert first_user and first_password
 
-    def person() -> Page:
-        return browser.new_context(base_url=base_url, locale="en-US").new_page()
+    # Each person has a browser of their own (a separate context: own cookies, own session).
+    person = open_page
 
     # The committee's first login, with its second factor set up in the browser.
     chair = person()
