@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "icor.accounts.api_auth.ApiTokenMiddleware",
     "icor.accounts.middleware.RequireTwoFactorMiddleware",
     "icor.conferences.scope.ObserverScopeMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -170,7 +171,17 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "icor"
 MFA_ADAPTER = "icor.accounts.mfa.MFAAdapter"
 # Roles that cannot use the site before activating TOTP (icor.accounts.middleware).
-ICOR_MFA_REQUIRED_ROLES = ("officer", "committee")
+# The platform operator (superuser) too: the admin must not be a door with only a password.
+ICOR_MFA_REQUIRED_ROLES = ("officer", "committee", "operator")
+# Login throttling (allauth): per address, and per account. On a device where the account
+# logged in before (a signed cookie), the account's counter is that device's own, so someone
+# guessing from elsewhere cannot lock the owner out (e.g. the chair during a ballot).
+ICOR_KNOWN_DEVICE_COOKIE = "icor_device"
+ICOR_KNOWN_DEVICE_DAYS = 180
+# X-Forwarded-For is believed only when the request comes from one of these proxies
+# (addresses or networks, comma-separated); otherwise the connection's address counts.
+ICOR_TRUSTED_PROXIES = env_list("ICOR_TRUSTED_PROXIES", "")
+ICOR_API_TOKEN_MAX_DAYS = 365
 
 SESSION_COOKIE_AGE = int(os.environ.get("ICOR_SESSION_SECONDS", 8 * 3600))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -217,6 +228,43 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 NINJA_PAGINATION_PER_PAGE = 100
+
+
+def email_settings(environ: dict[str, str]) -> dict[str, object]:
+    """EMAIL_URL (smtp://, smtp+tls://, smtps://, console://) or EMAIL_HOST & co; console by default."""
+    from urllib.parse import unquote, urlsplit
+
+    if url := environ.get("EMAIL_URL"):
+        parts = urlsplit(url)
+        if parts.scheme == "console":
+            return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        if parts.scheme not in ("smtp", "smtp+tls", "smtps"):
+            raise RuntimeError(f"EMAIL_URL: unknown scheme {parts.scheme!r} (smtp, smtp+tls, smtps, console)")
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": parts.port or {"smtp": 25, "smtp+tls": 587, "smtps": 465}[parts.scheme],
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+            "EMAIL_USE_SSL": parts.scheme == "smtps",
+        }
+    if host := environ.get("EMAIL_HOST"):
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": host,
+            "EMAIL_PORT": int(environ.get("EMAIL_PORT", "587")),
+            "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": environ.get("EMAIL_USE_TLS", "true").lower() in {"1", "true", "yes", "on"},
+            "EMAIL_USE_SSL": environ.get("EMAIL_USE_SSL", "false").lower() in {"1", "true", "yes", "on"},
+        }
+    return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+
+
+globals().update(email_settings(dict(os.environ)))
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "icor@localhost")
 
 # Logs carry event names and ids only; personal data and secrets never go to a log.
 LOGGING = {

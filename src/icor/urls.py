@@ -1,23 +1,28 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from icor.api import api
 from icor.core import views as core_views
 
+# The admin's own login form would be a second door without throttling or second factor:
+# it sends to the site's login instead (allauth's documented guard).
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+
 urlpatterns = [
     path("api/", api.urls),
     path("health", core_views.health, name="health"),
-    # Browsers ask for /favicon.ico on documents that name no icon, such as the map image.
-    path("favicon.ico", RedirectView.as_view(url=static("icor/favicon.svg"), permanent=True), name="favicon"),
+    # Browsers ask for /favicon.ico on documents that name no icon, such as the map image: a real
+    # answer, so that the request never runs into a page (e.g. the two-factor setup) instead.
+    path("favicon.ico", core_views.favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(
     # Inside the prefix so that /de/i18n/setlang/ can translate a /de/... "next" into the chosen language.
     path("i18n/", include("django.conf.urls.i18n")),
     path("", core_views.home, name="home"),
+    path("accounts/", include("icor.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("resolution/", include("icor.charter.urls")),
     path("registry/", include("icor.registry.urls")),

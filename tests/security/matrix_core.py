@@ -1,17 +1,12 @@
 """Home page, health check, language choice, Founding Resolution, allauth and the operator admin."""
 
 from icor.charter.services import load_founding_resolution
-from tests.security.matrix import EVERYONE_OK, FOUND, MOVED_PERMANENTLY, OK, Group, Row, cells
+from tests.security.matrix import EVERYONE_OK, FOUND, OK, Group, Row, cells
 
 ROWS = [
     Row("home", "/", EVERYONE_OK),
     Row("health", "/health", EVERYONE_OK),
-    Row(
-        "favicon",
-        "/favicon.ico",
-        cells(MOVED_PERMANENTLY),
-        why="a redirect to the icon among the static files",
-    ),
+    Row("favicon", "/favicon.ico", EVERYONE_OK, why="the icon itself, never a redirect into a page"),
     Row(
         "set_language",
         "/i18n/setlang/",
@@ -46,7 +41,7 @@ ROWS = [
 GROUPS = [
     Group(
         "accounts/",
-        "allauth's own pages (login, logout, password, e-mail, two-factor): each acts only on the "
+        "allauth's own pages (icor's own account pages have rows in matrix_accounts.py) (login, logout, password, e-mail, two-factor): each acts only on the "
         "visitor's own account, never on an object of an organization; representative rows above.",
     ),
     Group(

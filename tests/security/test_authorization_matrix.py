@@ -66,7 +66,7 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
         "observer": make_user(Role.OBSERVER),
     }
     other_officer = make_user(Role.OFFICER, other, public_name="Other Officer")
-    for user in (accounts["officer"], accounts["committee"], other_officer):
+    for user in (accounts["officer"], accounts["committee"], accounts["operator"], other_officer):
         with_totp(user)  # two-factor has its own tests; the matrix is about authorization
     return World(own, other, application, accounts, other_officer)
 

@@ -4,6 +4,11 @@ Officers act for their organization and the coordinating committee records the d
 of the conferences: a stolen password must not be enough to act in their name (S11).
 Such an account without an activated TOTP authenticator is sent to set one up, and can
 reach nothing else but that page, re-authentication, logout and language choice.
+
+Only a top-level page navigation is redirected to the setup page. Every other request a page
+makes by itself (its icon, style sheets, htmx fragments, the live channel, API calls) is refused
+with 403 instead: a redirect would load the setup page in the background, which draws a new
+pending secret and so invalidates the QR code the person is scanning.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ SETUP_ROUTES = frozenset(
         "account_logout",
         "set_language",
         "health",
+        "favicon",
     }
 )
 
@@ -41,6 +47,18 @@ def has_totp(user: object) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
+def is_page_navigation(request: HttpRequest) -> bool:
+    """A person loading a page, as opposed to a request the page makes by itself."""
+    if request.method not in ("GET", "HEAD") or request.headers.get("HX-Request"):
+        return False
+    destination = request.headers.get("Sec-Fetch-Dest")
+    if destination is not None:
+        # Browsers say what they load; only a document (or frame) is a navigation.
+        return destination in ("document", "iframe", "frame")
+    # Clients that send no fetch metadata: only what accepts HTML is a page.
+    return "text/html" in request.headers.get("Accept", "text/html")
+
+
 class RequireTwoFactorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -52,6 +70,8 @@ class RequireTwoFactorMiddleware:
             )
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=403)
+            if not is_page_navigation(request):
+                return HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
             return redirect("mfa_activate_totp")
         return self.get_response(request)
 

@@ -3,6 +3,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -84,3 +85,90 @@ class User(AbstractUser):
             and self.organization_id == organization_id
             and self.role in (Role.OFFICER, Role.DELEGATE)
         )
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link that lets one person create one account.
+
+    Only the SHA-256 of the token is stored: whoever reads the database cannot use a pending
+    invitation. The raw token is shown once to the person who invited.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    role = models.CharField(max_length=16, choices=Role.choices)
+    organization = models.ForeignKey(
+        "registry.Organization", null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    partner = models.ForeignKey(
+        "partners.Partner", null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    conference = models.ForeignKey(
+        "conferences.Conference", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="invitation_names_its_body",
+                condition=(
+                    Q(role__in=["officer", "delegate"], organization__isnull=False, partner__isnull=True)
+                    | Q(role="observer", organization__isnull=True, partner__isnull=False)
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} invitation {self.pk}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class Suspension(models.Model):
+    """Why an account was switched off, by whom and when; lifting it keeps the record."""
+
+    account = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="suspensions")
+    reason = models.CharField(_("reason"), max_length=300)
+    suspended_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    suspended_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-suspended_at"]
+
+    def __str__(self) -> str:
+        return f"suspension {self.pk}"
+
+
+class ApiToken(models.Model):
+    """A personal API token: acts with exactly its owner's rights until it expires or is revoked."""
+
+    owner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="api_tokens")
+    label = models.CharField(_("label"), max_length=80)
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.prefix}…)"

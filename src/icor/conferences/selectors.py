@@ -22,6 +22,7 @@ from icor.conferences.models import (
     SecretVote,
     Vote,
 )
+from icor.registry.models import Membership
 
 
 def conferences(viewer: Any = None) -> QuerySet[Conference]:
@@ -36,6 +37,10 @@ def present_delegations(conference: Conference) -> list[Delegation]:
     return list(
         Delegation.objects.filter(
             conference=conference, attendance__isnull=False, attendance__checked_out_at__isnull=True
+        )
+        # S12: an organization that has left is no longer among the delegates present.
+        .filter(
+            Exists(Membership.objects.filter(organization=OuterRef("organization"), left_on__isnull=True))
         )
         .select_related("organization")
         .distinct()

@@ -16,6 +16,7 @@ class MembershipOut(Schema):
 
 
 class OrganizationOut(Schema):
+    id: int = Field(description="The id other parts of the API ask for (e.g. conference accreditation)")
     slug: str
     name: str
     abbreviation: str
@@ -61,6 +62,7 @@ class StatisticsOut(Schema):
 
 def _out(organization: Organization) -> dict[str, object]:
     return {
+        "id": organization.pk,
         "slug": organization.slug,
         "name": organization.name,
         "abbreviation": organization.abbreviation,

@@ -47,6 +47,13 @@ class AdmissionForm(forms.Form):
         label=_("Date of the decision"), widget=forms.DateInput(attrs={"type": "date"})
     )
     decision_reference = forms.CharField(label=_("Decision reference"), max_length=200)
+    first_officer_email = forms.EmailField(
+        label=_("E-mail of the first officer (optional)"),
+        required=False,
+        help_text=_(
+            "On admission the page shows the first officer's invitation link once; it is also mailed here."
+        ),
+    )
 
 
 class ExitForm(forms.Form):

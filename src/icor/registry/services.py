@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from icor.accounts.models import Role
+from icor.accounts.models import Role, User
+from icor.accounts.services import IssuedInvitation, close_accounts_of, invite_first_officer
 from icor.audit.services import record_event
 from icor.registry.continents import continent_of
 from icor.registry.models import Application, ApplicationStatus, Membership, Organization
@@ -225,6 +226,28 @@ def admit_application(
     return organization
 
 
+def admit_with_first_officer(
+    application: Application,
+    *,
+    actor: User,
+    decided_on: date,
+    decision_reference: str,
+    continent: str | None = None,
+    email: str = "",
+) -> tuple[Organization, IssuedInvitation]:
+    """Admission and the invitation of the new member's first officer, in one step (S12)."""
+    with transaction.atomic():
+        organization = admit_application(
+            application,
+            actor=actor,
+            decided_on=decided_on,
+            decision_reference=decision_reference,
+            continent=continent,
+        )
+        issued = invite_first_officer(actor=actor, organization=organization, email=email or "")
+    return organization, issued
+
+
 def refuse_application(
     application: Application, *, actor: object, decided_on: date, decision_reference: str
 ) -> None:
@@ -269,11 +292,12 @@ def record_exit(organization: Organization, *, actor: object, left_on: date, not
         membership.left_on = left_on
         membership.exit_note = note.strip()
         membership.save(update_fields=["left_on", "exit_note"])
+        closed = close_accounts_of(organization=organization, actor=None, left_on=left_on)
         record_event(
             "registry.left",
             actor=actor,
             organization_id=organization.pk,
             subject=f"organization:{organization.pk}",
-            data={"left_on": left_on},
+            data={"left_on": left_on, "accounts_closed": closed},
         )
     return membership

@@ -10,6 +10,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
+from icor.accounts.views import show_invitation
 from icor.registry import selectors, services
 from icor.registry.continents import continent_of
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
@@ -124,13 +125,16 @@ def decide_application(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             if data["decision"] == "admit":
-                organization = services.admit_application(
+                organization, issued = services.admit_with_first_officer(
                     application,
-                    actor=request.user,
+                    actor=request.user,  # type: ignore[arg-type]
                     decided_on=data["decided_on"],
                     decision_reference=data["decision_reference"],
+                    email=data["first_officer_email"],
                 )
                 messages.success(request, _("%(name)s is admitted as a member.") % {"name": organization})
+                # S12: the new member's first officer invitation, shown once (as for every invitation).
+                return show_invitation(request, issued)
             else:
                 services.refuse_application(
                     application,

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.conferences.models import Conference, ConferenceStatus, Delegate, Delegation
@@ -82,6 +83,15 @@ def seat_of(actor: Any, conference: Conference) -> Delegate:
         raise PermissionDenied("Partner observers follow the conference but do not take part in decisions.")
     if role not in (Role.OFFICER, Role.DELEGATE):
         raise PermissionDenied("Only the delegates of a member organization take part in decisions (S11).")
+    current = Membership.objects.filter(organization_id=actor.organization_id, left_on__isnull=True)
+    if not getattr(actor, "is_active", False) or not current.exists():
+        # S12: an organization that has left takes no part any more, also in a ballot open at its exit.
+        raise PermissionDenied(
+            gettext(
+                "Your organization is no longer a member of ICOR (S12): its accounts no longer vote, "
+                "check in or state positions."
+            )
+        )
     seat = (
         Delegate.objects.select_related("delegation__organization")
         .filter(user=actor, delegation__conference=conference)

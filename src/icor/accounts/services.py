@@ -1,0 +1,365 @@
+"""Every write to accounts: invitations, acceptance, revocation, suspension, public names, API tokens.
+
+S1/S11: an organization's accounts are created and removed by that organization's own officers.
+The coordinating committee only invites the first officer of a member organization, invites
+partner observers (S13), and suspends an account with a recorded reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
+from icor.audit.services import record_event
+from icor.conferences.models import Conference, ConferenceStatus, Guest
+from icor.partners.models import Partner
+from icor.registry.models import Membership, Organization
+
+logger = logging.getLogger("icor.accounts")
+
+INVITATION_DAYS = 14
+TOKEN_PREFIX = "icor_"  # noqa: S105 - marks a token in logs of leaked secrets scanners, not a secret
+
+
+def token_digest(token: str) -> str:
+    """Tokens are 256 random bits: a plain SHA-256 cannot be reversed, and lookups stay exact."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedInvitation:
+    invitation: Invitation
+    token: str
+    mailed: bool
+    mail_error: str = ""
+
+
+def _is_current_member(organization: Organization) -> bool:
+    return Membership.objects.filter(organization=organization, left_on__isnull=True).exists()
+
+
+def _issue(
+    *, actor: User, role: str, email: str, days: int, path_for: str = "", **body: object
+) -> IssuedInvitation:
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        token_hash=token_digest(token),
+        role=role,
+        email=email.strip(),
+        created_by=actor,
+        expires_at=timezone.now() + timedelta(days=days),
+        **body,
+    )
+    record_event(
+        "accounts.invited",
+        actor=actor,
+        organization_id=invitation.organization_id,
+        subject=f"invitation:{invitation.pk}",
+        data={"role": role, "expires_at": invitation.expires_at},
+    )
+    return IssuedInvitation(invitation=invitation, token=token, mailed=False)
+
+
+def mail_invitation(issued: IssuedInvitation, *, link: str) -> IssuedInvitation:
+    """Send the link when an address was given. A failure is logged and reported, never dropped."""
+    address = issued.invitation.email
+    if not address:
+        return issued
+    try:
+        send_mail(
+            subject=_("Your invitation to the ICOR platform"),
+            message=_(
+                "You are invited to create your account on the ICOR platform. "
+                "Open this link within %(days)d days; it works once:\n\n%(link)s\n"
+            )
+            % {"days": INVITATION_DAYS, "link": link},
+            from_email=None,
+            recipient_list=[address],
+        )
+    except Exception as error:  # every transport error must reach the person, not vanish
+        logger.warning("invitation %s: e-mail not sent (%s)", issued.invitation.pk, type(error).__name__)
+        return IssuedInvitation(issued.invitation, issued.token, mailed=False, mail_error=str(error))
+    return IssuedInvitation(issued.invitation, issued.token, mailed=True)
+
+
+def invite_first_officer(*, actor: User, organization: Organization, email: str = "") -> IssuedInvitation:
+    """The committee opens the door for a member organization that has no officer yet (S11)."""
+    if actor.role != Role.COMMITTEE:
+        raise PermissionDenied(_("Only the coordinating committee invites an organization's first officer."))
+    with transaction.atomic():
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        if not _is_current_member(organization):
+            raise ValidationError(_("%(name)s is not a current member.") % {"name": organization.short_name})
+        if organization.accounts.filter(role=Role.OFFICER, is_active=True).exists():
+            raise PermissionDenied(
+                _(
+                    "%(name)s has its own officers: only they invite further accounts of their "
+                    "organization (S11)."
+                )
+                % {"name": organization.short_name}
+            )
+        return _issue(
+            actor=actor, role=Role.OFFICER, email=email, days=INVITATION_DAYS, organization=organization
+        )
+
+
+def invite_member(
+    *, actor: User, role: str, email: str = "", organization: Organization | None = None
+) -> IssuedInvitation:
+    """An officer invites a delegate or a further officer of the own organization, never another's (S11)."""
+    if role not in (Role.OFFICER, Role.DELEGATE):
+        raise ValidationError(_("An organization invites officers and delegates only."))
+    if actor.role != Role.OFFICER or actor.organization is None:
+        raise PermissionDenied(
+            _("Only an organization's own officers invite its accounts; nobody else can (S11).")
+        )
+    if organization is not None and organization.pk != actor.organization_id:
+        raise PermissionDenied(_("Nobody invites accounts into another organization (S11)."))
+    with transaction.atomic():
+        if not _is_current_member(actor.organization):
+            raise PermissionDenied(_("Your organization is not a current member (S12)."))
+        return _issue(
+            actor=actor, role=role, email=email, days=INVITATION_DAYS, organization=actor.organization
+        )
+
+
+def invite_observer(
+    *, actor: User, partner: Partner, conference: Conference, email: str = ""
+) -> IssuedInvitation:
+    """The committee invites an observer of a partner organization to one conference (S13)."""
+    if actor.role != Role.COMMITTEE:
+        raise PermissionDenied(_("Only the coordinating committee invites partner observers."))
+    if conference.status == ConferenceStatus.CLOSED:
+        raise ValidationError(_("The conference is closed."))
+    with transaction.atomic():
+        return _issue(
+            actor=actor,
+            role=Role.OBSERVER,
+            email=email,
+            days=INVITATION_DAYS,
+            partner=partner,
+            conference=conference,
+        )
+
+
+def _may_manage(actor: User, invitation: Invitation) -> bool:
+    if invitation.role == Role.OBSERVER:
+        return actor.role == Role.COMMITTEE
+    if actor.role == Role.OFFICER and actor.organization_id == invitation.organization_id:
+        return True
+    return actor.role == Role.COMMITTEE and invitation.created_by_id == actor.pk
+
+
+def revoke_invitation(*, actor: User, invitation: Invitation) -> Invitation:
+    if not _may_manage(actor, invitation):
+        raise PermissionDenied(_("You cannot revoke this invitation."))
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if not invitation.is_pending:
+            raise ValidationError(_("This invitation is no longer pending."))
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        record_event(
+            "accounts.invitation_revoked",
+            actor=actor,
+            organization_id=invitation.organization_id,
+            subject=f"invitation:{invitation.pk}",
+        )
+    return invitation
+
+
+def pending_invitation(token: str) -> Invitation | None:
+    """The invitation a token opens, or None when it is unknown, used, revoked or expired."""
+    invitation = Invitation.objects.filter(token_hash=token_digest(token)).first()
+    return invitation if invitation is not None and invitation.is_pending else None
+
+
+def accept_invitation(*, token: str, username: str, password: str, public_name: str, email: str = "") -> User:
+    """The invited person creates the account: once, before the expiry, unless revoked."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().filter(token_hash=token_digest(token)).first()
+        if invitation is None or not invitation.is_pending:
+            raise ValidationError(_("This invitation is not valid: it was used, revoked or has expired."))
+        if invitation.organization is not None and not _is_current_member(invitation.organization):
+            raise ValidationError(_("This organization is no longer a member (S12)."))
+        if User.objects.filter(username__iexact=username.strip()).exists():
+            raise ValidationError(_("This login name is taken; choose another one."))
+        user = User(
+            username=username.strip(),
+            email=(email or invitation.email).strip(),
+            role=invitation.role,
+            organization=invitation.organization,
+            partner=invitation.partner,
+            public_name=public_name.strip(),
+        )
+        validate_password(password, user)
+        user.set_password(password)
+        try:
+            user.save()
+        except IntegrityError as error:
+            raise ValidationError(_("This login name is taken; choose another one.")) from error
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+        if invitation.conference_id is not None:
+            Guest.objects.get_or_create(conference_id=invitation.conference_id, user=user)
+        record_event(
+            "accounts.invitation_accepted",
+            actor=user,
+            organization_id=invitation.organization_id,
+            subject=f"invitation:{invitation.pk}",
+            data={"role": invitation.role, "account": user.pk},
+        )
+    return user
+
+
+def _deactivate(account: User, *, actor: User | None, reason: str) -> Suspension:
+    account.is_active = False
+    account.save(update_fields=["is_active"])
+    account.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+    return Suspension.objects.create(account=account, reason=reason, suspended_by=actor)
+
+
+def revoke_account(*, actor: User, account: User) -> User:
+    """An officer removes an account of the own organization (S11); the history stays."""
+    if not (actor.role == Role.OFFICER and actor.organization_id == account.organization_id):
+        raise PermissionDenied(_("Only the organization's own officers remove its accounts (S11)."))
+    if account.pk == actor.pk:
+        raise ValidationError(_("You cannot remove your own account; another officer can."))
+    with transaction.atomic():
+        account = User.objects.select_for_update().get(pk=account.pk)
+        if not account.is_active:
+            raise ValidationError(_("This account is not active."))
+        _deactivate(account, actor=actor, reason=_("removed by the organization"))
+        record_event(
+            "accounts.removed",
+            actor=actor,
+            organization_id=account.organization_id,
+            subject=f"account:{account.pk}",
+        )
+    return account
+
+
+def suspend_account(*, actor: User, account: User, reason: str) -> Suspension:
+    """The committee can switch an account off, only with a recorded reason."""
+    if actor.role != Role.COMMITTEE:
+        raise PermissionDenied(_("Only the coordinating committee suspends accounts."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the suspension; it is recorded."))
+    if account.pk == actor.pk:
+        raise ValidationError(_("You cannot suspend your own account."))
+    with transaction.atomic():
+        account = User.objects.select_for_update().get(pk=account.pk)
+        if not account.is_active:
+            raise ValidationError(_("This account is not active."))
+        suspension = _deactivate(account, actor=actor, reason=reason.strip())
+        record_event(
+            "accounts.suspended",
+            actor=actor,
+            organization_id=account.organization_id,
+            subject=f"account:{account.pk}",
+            data={"suspension": suspension.pk},
+        )
+    return suspension
+
+
+def end_observer(*, actor: User, account: User) -> Suspension:
+    """The committee ends a partner observer's account (S13)."""
+    if actor.role != Role.COMMITTEE:
+        raise PermissionDenied(_("Only the coordinating committee ends partner observers' accounts."))
+    if account.role != Role.OBSERVER:
+        raise ValidationError(_("This is not a partner observer's account."))
+    with transaction.atomic():
+        account = User.objects.select_for_update().get(pk=account.pk)
+        if not account.is_active:
+            raise ValidationError(_("This account is not active."))
+        suspension = _deactivate(account, actor=actor, reason=_("observer invitation ended"))
+        record_event("accounts.observer_ended", actor=actor, subject=f"account:{account.pk}")
+    return suspension
+
+
+def close_accounts_of(*, organization: Organization, actor: User | None, left_on: object) -> int:
+    """S12: when an organization leaves, all of its accounts lose every right at once."""
+    reason = _("the organization left ICOR on %(date)s (S12)") % {"date": left_on}
+    closed = 0
+    for account in User.objects.select_for_update().filter(organization=organization, is_active=True):
+        _deactivate(account, actor=actor, reason=reason)
+        closed += 1
+    Invitation.objects.filter(
+        organization=organization, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
+    return closed
+
+
+def set_public_name(*, actor: User, public_name: str) -> User:
+    """Each person chooses the name shown in debate, speakers list, attendance and minutes."""
+    name = public_name.strip()
+    if len(name) > 80:
+        raise ValidationError(_("The name can have at most 80 characters."))
+    with transaction.atomic():
+        actor.public_name = name
+        actor.save(update_fields=["public_name"])
+    return actor
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    secret: str
+
+
+def create_api_token(*, actor: User, label: str, days: int) -> IssuedToken:
+    if not label.strip():
+        raise ValidationError(_("Give the token a label, e.g. the script that uses it."))
+    if not 1 <= days <= settings.ICOR_API_TOKEN_MAX_DAYS:
+        raise ValidationError(
+            _("A token lasts between 1 and %(days)d days.") % {"days": settings.ICOR_API_TOKEN_MAX_DAYS}
+        )
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            owner=actor,
+            label=label.strip()[:80],
+            token_hash=token_digest(secret),
+            prefix=secret[:10],
+            expires_at=timezone.now() + timedelta(days=days),
+        )
+        record_event("accounts.token_created", actor=actor, subject=f"token:{token.pk}")
+    return IssuedToken(token=token, secret=secret)
+
+
+def revoke_api_token(*, actor: User, token: ApiToken) -> ApiToken:
+    if token.owner_id != actor.pk:
+        raise PermissionDenied(_("You can revoke only your own tokens."))
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            record_event("accounts.token_revoked", actor=actor, subject=f"token:{token.pk}")
+    return token
+
+
+def user_for_api_token(secret: str) -> User | None:
+    """The owner of a valid token: not expired, not revoked, the account active."""
+    token = (
+        ApiToken.objects.select_related("owner")
+        .filter(token_hash=token_digest(secret), revoked_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+    if token is None or not token.owner.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.owner

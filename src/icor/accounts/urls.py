@@ -1,0 +1,19 @@
+from django.urls import path
+
+from icor.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("me/", views.my_account, name="me"),
+    path("me/tokens/", views.tokens, name="tokens"),
+    path("me/tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
+    path("people/", views.people, name="people"),
+    path("people/<int:pk>/remove/", views.remove_account, name="remove"),
+    path("all/", views.all_accounts, name="all"),
+    path("people/<int:pk>/suspend/", views.suspend, name="suspend"),
+    path("invitations/<int:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
+    path("invitation/<str:token>/", views.accept, name="accept"),
+    path("first-officer/<slug:slug>/", views.first_officer, name="first_officer"),
+    path("observers/", views.observers, name="observers"),
+    path("observers/<int:pk>/end/", views.end_observer, name="end_observer"),
+]
