@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from icor.audit.checkpoints import Checkpoint, checkpoint_for
 from icor.conferences.models import Attendance, Conference, Delegate, Delegation, Motion
 from icor.conferences.selectors import named_votes
 
@@ -49,6 +50,9 @@ class Minutes:
     conference: Conference
     presence: list[Presence]
     decisions: list[Decision]
+    # The signed audit checkpoint written when the conference closed: every copy of the minutes
+    # holds it, so a later rollback or rewrite of the record shows against any delegation's copy.
+    checkpoint: Checkpoint | None = None
 
 
 def figures_text(outcome: dict[str, Any] | None) -> str:
@@ -101,7 +105,8 @@ def minutes(conference: Conference) -> Minutes:
         )
         for motion in motions
     ]
-    return Minutes(conference=conference, presence=presence, decisions=decisions)
+    checkpoint = checkpoint_for(f"conference:{conference.pk} closed")
+    return Minutes(conference=conference, presence=presence, decisions=decisions, checkpoint=checkpoint)
 
 
 def _procedures(motion: Motion) -> list[Procedure]:

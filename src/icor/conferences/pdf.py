@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.translation import gettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -90,4 +91,15 @@ def render_pdf(minutes: Minutes) -> bytes:
             if procedure.named_votes:
                 line("  Votes: " + ", ".join(f"{org} {choice}" for org, choice in procedure.named_votes), 9)
         pdf.ln(2)
+    heading(gettext("Audit checkpoint"))
+    if checkpoint := minutes.checkpoint:
+        line(
+            gettext("When the conference closed (%(written)s), the audit record ended at link #%(sequence)s.")
+            % {"written": checkpoint.written_at, "sequence": checkpoint.sequence}
+        )
+        line(gettext("Link check: %(hash)s") % {"hash": checkpoint.hash}, 8)
+        line(gettext("Signature (Ed25519): %(signature)s") % {"signature": checkpoint.signature}, 8)
+        line(gettext("Public key: %(key)s") % {"key": checkpoint.public_key}, 8)
+    else:
+        line(gettext("The checkpoint is written when the conference closes."))
     return bytes(pdf.output())
