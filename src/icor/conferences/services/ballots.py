@@ -204,7 +204,13 @@ def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResu
 
 
 def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: str) -> CastResult:
-    sealed = sealing.seal(ballot.pk, choice)
+    try:
+        sealed = sealing.seal(ballot.pk, choice)
+    except MissingKey:
+        raise ValidationError(
+            "This secret ballot's key is missing from the server's data directory, so no vote can be "
+            "sealed; tell the chair (the operator must restore the data directory)."
+        ) from None
     if BallotParticipation.objects.filter(ballot=ballot, delegation=delegation).exists():
         if not ballot.allow_changes:
             raise ValidationError(DOUBLE_VOTE + " The chair has not allowed changes in this ballot.")
