@@ -1,14 +1,15 @@
 """An intruder who reads the whole PostgreSQL database, or a backup of it, tries to pair each
 delegation with its secret choice: by transaction id (`xmin`), by physical row order (`ctid`),
-by the row order of `pg_dump`, and by time. During an open ballot and after its close.
+by the row order of `pg_dump` or of a JSON backup, and by time. During an open ballot and after
+its close.
 
 The statistical check. Forty delegations vote with a known assignment (14 yes, 13 no,
 13 abstain), in an order drawn from a fixed seed that is independent of the choices. Each
 attack turns what is stored into one guess per delegation; we count the right guesses. A guess
 that knows nothing of the assignment gets about 13 right (guessing "yes" for all gets exactly
 14; pairing by a random permutation 13.35 on average, standard deviation below 3). We demand
-at most CHANCE_BOUND = 24 right guesses: a random pairing reaches that with probability below
-one in a thousand, while an attack that works gets all 40 (the pairing by `xmin` did on the
+at most CHANCE_BOUND = 24 right guesses: a random pairing exceeds that with probability below
+one in a thousand (about 2 in 10,000), while an attack that works gets all 40 (the pairing by `xmin` did on the
 earlier storage, where choice and participation were written in one transaction). Every attack
 is deterministic given what is stored, and what it could exploit is fixed by the seed, so the
 test is not flaky: random bytes (ciphertexts, the shuffle at the close) never enter a guess.
@@ -16,17 +17,22 @@ test is not flaky: random bytes (ciphertexts, the shuffle at the close) never en
 
 from __future__ import annotations
 
+import base64
+import json
 import random
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from icor.accounts.models import User
+from icor.audit.backup import backup
 from icor.conferences import services
 from icor.conferences.models import Ballot
 from tests.conferences.conftest import Seat, motion_in_discussion, seats
@@ -218,6 +224,34 @@ def by_dump_order(ballot: Ballot) -> Guesses:
     return dict(zip(delegations, guessed, strict=False))
 
 
+def by_json_backup_order(ballot: Ballot) -> Guesses:
+    """Pair the n-th participation of a JSON backup (`icor backup --method json`) with the n-th
+    row there that may hold a choice."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "backup.json"
+        backup(path, method="json")
+        dumped = json.loads(path.read_text())
+    delegations = [
+        int(row["fields"]["delegation"])
+        for row in dumped
+        if row["model"] == "conferences.ballotparticipation" and row["fields"]["ballot"] == ballot.pk
+    ]
+    guessed: list[str | None] = []
+    for row in dumped:
+        if row["model"] not in ("conferences.secretvote", "conferences.countedballot"):
+            continue
+        if row["fields"]["ballot"] != ballot.pk:
+            continue
+        fields = row["fields"]
+        if "choice" in fields:
+            guessed.append(read_choice(fields["choice"], {}))
+        elif "sealed" in fields:
+            guessed.append(read_choice(base64.b64decode(fields["sealed"]), {}))
+        else:
+            guessed.append(None)
+    return dict(zip(delegations, guessed, strict=False))
+
+
 def by_tally_in_cast_order(ballot: Ballot) -> Guesses:
     """The published tally, spread over the delegations in the order they cast."""
     ballot.refresh_from_db()
@@ -233,6 +267,7 @@ ATTACKS: dict[str, Attack] = {
     "transaction order": by_transaction_order,
     "physical order (ctid)": by_physical_order,
     "pg_dump order": by_dump_order,
+    "JSON backup order": by_json_backup_order,
     "time": by_time,
 }
 

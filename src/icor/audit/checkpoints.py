@@ -19,7 +19,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from icor.audit.chain import GENESIS_HASH
-from icor.audit.keys import checkpoint_signing_key, data_dir
+from icor.audit.keys import MissingKey, checkpoint_signing_key, data_dir
 from icor.audit.models import ChainHead
 
 CHECKPOINT_FILE = "audit-checkpoints.jsonl"
@@ -117,6 +117,6 @@ def checkpoint_for(reason: str) -> Checkpoint | None:
     """The last checkpoint written for `reason` (e.g. "conference:7 closed"), for the minutes."""
     try:
         found = [c for c in read_checkpoints() if c.reason == reason]
-    except (DamagedCheckpoints, OSError):
+    except (DamagedCheckpoints, MissingKey, OSError):
         return None
     return found[-1] if found else None
