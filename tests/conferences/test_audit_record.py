@@ -21,6 +21,7 @@ from icor.conferences import services
 from icor.conferences.minutes import minutes
 from icor.conferences.models import Ballot, Conference, ConsensusRound
 from icor.conferences.pdf import MinutesDocument, render_pdf
+from icor.conferences.record import check_decisions
 from tests.conferences.conftest import Seat, browser, motion_in_discussion, seats
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +228,19 @@ def test_the_minutes_print_the_checkpoint_of_their_conference(
     assert f"Link check: {checkpoint.hash}" in printed
     assert f"Signature (Ed25519): {checkpoint.signature}" in printed
     assert f"Public key: {checkpoint.public_key}" in printed
+
+
+def test_links_written_before_the_record_named_the_delegation_are_matched_by_organization(
+    named: Ballot, consensus: ConsensusRound
+) -> None:
+    """A record started by an earlier release names the organization only: still checked."""
+    from icor.audit.models import AuditEvent
+
+    for link in AuditEvent.objects.filter(event__in=["ballot.cast", "consensus.position"]):
+        data = {key: value for key, value in link.data.items() if key != "delegation"}
+        AuditEvent.objects.filter(pk=link.pk).update(data=data)
+    assert [(check.what, check.checked, check.problem) for check in check_decisions()] == [
+        ("named votes", 2, ""),
+        ("consensus positions", 1, ""),
+        ("stored outcomes", 2, ""),
+    ]

@@ -39,11 +39,12 @@ def _ballot_id(subject: str) -> int | None:
     return int(number) if kind == "ballot" and number.isdigit() else None
 
 
-def _delegation_of(event: AuditEvent, conference_of: dict[int, int], ballot_id: int) -> int | None:
+def _delegation_of(event: AuditEvent, conference_of: dict[int, int], procedure_id: int) -> int | None:
+    """The delegation that cast or stated (`procedure_id`: the ballot's or the round's)."""
     if isinstance(event.data.get("delegation"), int):
         return int(event.data["delegation"])
     # Links written before the record named the delegation: the organization's one in the conference.
-    conference_id = conference_of.get(ballot_id)
+    conference_id = conference_of.get(procedure_id)
     if conference_id is None or event.actor_organization_id is None:
         return None
     return (
@@ -93,10 +94,13 @@ def check_named_votes() -> RecordCheck:
 
 def check_positions() -> RecordCheck:
     what = "consensus positions"
+    conference_of = dict(ConsensusRound.objects.values_list("pk", "motion__agenda_item__conference_id"))
     recorded: dict[tuple[int, int], str] = {}
     for event in _events("consensus.position"):
-        if isinstance(event.data.get("delegation"), int):
-            recorded[(int(event.data["round"]), int(event.data["delegation"]))] = str(event.data["position"])
+        round_id = int(event.data["round"])
+        delegation_id = _delegation_of(event, conference_of, round_id)
+        if delegation_id is not None:
+            recorded[(round_id, delegation_id)] = str(event.data["position"])
     stored = {
         (round_id, delegation): position
         for round_id, delegation, position in ConsensusPosition.objects.values_list(
