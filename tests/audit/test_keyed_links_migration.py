@@ -15,6 +15,11 @@ from icor.audit.services import record_event, verify_chain
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+UNKEYED_COLUMNS = (
+    "sequence, occurred_at, event, actor_role, actor_organization_id, subject, data, previous_hash, hash"
+)
+
+
 def unkeyed_hash(sequence: int, occurred_at: datetime, data: dict[str, int], previous: str) -> str:
     """How links were checked before: SHA-256 without a key."""
     canonical = json.dumps(
@@ -48,10 +53,10 @@ def test_an_unkeyed_chain_is_keyed_by_the_upgrade_and_verifies() -> None:
         for sequence in (1, 2, 3):
             occurred_at = datetime(2026, 1, sequence, tzinfo=UTC)
             digest = unkeyed_hash(sequence, occurred_at, {"number": sequence}, previous)
+            values = f"(%s, %s, 'test.event', '', NULL, '', {as_json}, %s, %s)"
+            insert = f"INSERT INTO audit_auditevent ({UNKEYED_COLUMNS}) VALUES {values}"  # noqa: S608
             cursor.execute(
-                "INSERT INTO audit_auditevent (sequence, occurred_at, event, actor_role, actor_organization_id,"
-                f" subject, data, previous_hash, hash) VALUES (%s, %s, 'test.event', '', NULL, '', {as_json}, %s, %s)",  # noqa: S608
-                [sequence, occurred_at, json.dumps({"number": sequence}), previous, digest],
+                insert, [sequence, occurred_at, json.dumps({"number": sequence}), previous, digest]
             )
             previous = digest
         cursor.execute("INSERT INTO audit_chainhead (id, sequence, hash) VALUES (1, 3, %s)", [previous])
