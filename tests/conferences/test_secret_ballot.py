@@ -13,6 +13,7 @@ from nacl.public import PrivateKey, SealedBox
 from icor.accounts.models import User
 from icor.audit.keys import ballot_key_path
 from icor.audit.models import AuditEvent
+from icor.audit.services import record_event
 from icor.conferences import selectors, services
 from icor.conferences.models import (
     Ballot,
@@ -52,7 +53,8 @@ def test_no_column_links_a_secret_vote_to_a_delegation_or_to_a_time() -> None:
 
 
 def sealed_choices(ballot: Ballot) -> list[str]:
-    return sealing.unseal_all(ballot.pk, [bytes(v.sealed) for v in SecretVote.objects.filter(ballot=ballot)])
+    rows = [(v.receipt_hash, bytes(v.sealed)) for v in SecretVote.objects.filter(ballot=ballot)]
+    return sealing.unseal_all(ballot.pk, rows)
 
 
 def test_a_secret_vote_stores_who_and_a_sealed_what_apart(ballot: Ballot, present: list[Seat]) -> None:
@@ -92,17 +94,42 @@ def test_the_ballot_key_lives_only_in_the_data_directory_until_the_count(
     assert CountedBallot.objects.filter(ballot=ballot).count() == 1
 
 
+def forge(ballot: Ballot, sealed: bytes, *, participation_of: Seat) -> None:
+    """A database writer adds a ballot: a participation and a sealed choice."""
+    BallotParticipation.objects.create(ballot=ballot, delegation=participation_of.delegation)
+    SecretVote.objects.create(ballot=ballot, sealed=sealed, receipt_hash="f" * 64)
+
+
 def test_a_sealed_choice_forged_in_the_database_stops_the_count_and_changes_nothing(
     ballot: Ballot, present: list[Seat], committee: User
 ) -> None:
     services.cast_vote(ballot=ballot, actor=present[0].voter, choice="yes")
-    forged = SealedBox(PrivateKey.generate().public_key).encrypt(b"yes".ljust(sealing.PLAINTEXT_LENGTH))
+    forged = SealedBox(PrivateKey.generate().public_key).encrypt(
+        b"yes".ljust(sealing.CHOICE_LENGTH) + b"f" * 64
+    )
     SecretVote.objects.create(ballot=ballot, sealed=bytes(forged), receipt_hash="f" * 64)
-    with pytest.raises(ValidationError, match="written behind the application's back"):
+    with pytest.raises(ValidationError, match="behind the application's back"):
         services.close_ballot(ballot=ballot, actor=committee)
     ballot.refresh_from_db()
     assert ballot.is_open and ballot.outcome is None
     assert SecretVote.objects.count() == 2 and not CountedBallot.objects.exists()
+
+
+def test_a_sealed_choice_copied_into_a_new_row_does_not_count_twice(
+    ballot: Ballot, present: list[Seat], committee: User
+) -> None:
+    """Ballot stuffing by copying: with a participation and a cast link missing, or a receipt that
+    is not the one sealed with the choice, the count stops."""
+    services.cast_vote(ballot=ballot, actor=present[0].voter, choice="yes")
+    copied = bytes(SecretVote.objects.get().sealed)
+    forge(ballot, copied, participation_of=present[1])
+    with pytest.raises(ValidationError, match="the audit record saw 1 cast"):
+        services.close_ballot(ballot=ballot, actor=committee)
+    record_event("ballot.cast", subject=f"ballot:{ballot.pk}", data={"changed": False})  # even so
+    with pytest.raises(ValidationError, match="does not open with its key for its receipt"):
+        services.close_ballot(ballot=ballot, actor=committee)
+    ballot.refresh_from_db()
+    assert ballot.is_open and not CountedBallot.objects.exists()
 
 
 def test_without_its_key_a_secret_ballot_cannot_be_counted(

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from icor.audit.keys import MissingKey
+from icor.audit.models import AuditEvent
 from icor.audit.services import checkpoint_after_commit, record_event
 from icor.conferences.models import (
     Ballot,
@@ -204,13 +205,6 @@ def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResu
 
 
 def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: str) -> CastResult:
-    try:
-        sealed = sealing.seal(ballot.pk, choice)
-    except MissingKey:
-        raise ValidationError(
-            "This secret ballot's key is missing from the server's data directory, so no vote can be "
-            "sealed; tell the chair (the operator must restore the data directory)."
-        ) from None
     if BallotParticipation.objects.filter(ballot=ballot, delegation=delegation).exists():
         if not ballot.allow_changes:
             raise ValidationError(DOUBLE_VOTE + " The chair has not allowed changes in this ballot.")
@@ -220,15 +214,28 @@ def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: s
             raise ValidationError(
                 "To change a secret vote, give the receipt code you received when you voted."
             )
-        secret_vote.sealed = sealed
+        secret_vote.sealed = _seal(ballot, choice, secret_vote.receipt_hash)
         secret_vote.save(update_fields=["sealed"])
         return CastResult(ballot, delegation, changed=True)
     code = new_receipt()
+    fingerprint = receipt_hash(code)
     # Both rows in one transaction: while the ballot is open they can be paired, but the choice
     # is sealed under a key outside the database. The count deletes the sealed rows (close_ballot).
     BallotParticipation.objects.create(ballot=ballot, delegation=delegation)
-    SecretVote.objects.create(ballot=ballot, sealed=sealed, receipt_hash=receipt_hash(code))
+    SecretVote.objects.create(
+        ballot=ballot, sealed=_seal(ballot, choice, fingerprint), receipt_hash=fingerprint
+    )
     return CastResult(ballot, delegation, changed=False, receipt=code)
+
+
+def _seal(ballot: Ballot, choice: str, fingerprint: str) -> bytes:
+    try:
+        return sealing.seal(ballot.pk, choice, fingerprint)
+    except MissingKey:
+        raise ValidationError(
+            "This secret ballot's key is missing from the server's data directory, so no vote can be "
+            "sealed; tell the chair (the operator must restore the data directory)."
+        ) from None
 
 
 def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> Ballot:
@@ -316,9 +323,13 @@ def _count_secret(ballot: Ballot) -> list[str]:
     order, so neither their transaction id, nor their place in the table or in a dump, nor
     their random key pairs them with a delegation. The choices survive only in the tally.
     """
-    rows = list(SecretVote.objects.filter(ballot=ballot).values_list("receipt_hash", "sealed"))
+    rows = [
+        (receipt, bytes(sealed))
+        for receipt, sealed in SecretVote.objects.filter(ballot=ballot).values_list("receipt_hash", "sealed")
+    ]
+    _check_ballot_count(ballot, len(rows))
     try:
-        choices = sealing.unseal_all(ballot.pk, [bytes(sealed) for _, sealed in rows])
+        choices = sealing.unseal_all(ballot.pk, rows)
     except (sealing.UnreadableBallot, MissingKey) as error:
         raise ValidationError(str(error)) from None
     if any(choice not in Choice.values for choice in choices):
@@ -330,6 +341,25 @@ def _count_secret(ballot: Ballot) -> list[str]:
     ballot_id = ballot.pk
     transaction.on_commit(lambda: sealing.destroy_ballot_key(ballot_id))
     return choices
+
+
+def _check_ballot_count(ballot: Ballot, sealed: int) -> None:
+    """As many sealed choices as participations as first casts in the keyed audit record: rows
+    added or removed behind the application's back stop the count."""
+    participations = BallotParticipation.objects.filter(ballot=ballot).count()
+    casts = sum(
+        1
+        for data in AuditEvent.objects.filter(event="ballot.cast", subject=f"ballot:{ballot.pk}").values_list(
+            "data", flat=True
+        )
+        if isinstance(data, dict) and data.get("changed") is False
+    )
+    if not sealed == participations == casts:
+        raise ValidationError(
+            f"This secret ballot holds {sealed} sealed choice(s) and {participations} participation(s), "
+            f"but the audit record saw {casts} cast(s): ballots were added or removed behind the "
+            "application's back, so it is not counted."
+        )
 
 
 def close_if_due(*, ballot: Ballot, now: datetime | None = None) -> Ballot:
