@@ -22,6 +22,7 @@ from icor.conferences.models import (
     CountedBallot,
     Delegation,
     SecretVote,
+    Vote,
 )
 from icor.conferences.services import sealing
 from tests.conferences.conftest import Seat, motion_in_discussion, seats
@@ -130,6 +131,16 @@ def test_a_sealed_choice_copied_into_a_new_row_does_not_count_twice(
         services.close_ballot(ballot=ballot, actor=committee)
     ballot.refresh_from_db()
     assert ballot.is_open and not CountedBallot.objects.exists()
+
+
+def test_a_secret_ballot_turned_named_in_the_database_takes_no_vote(
+    ballot: Ballot, present: list[Seat]
+) -> None:
+    """A database writer who clears the flag would otherwise get the next choices in clear."""
+    Ballot.objects.filter(pk=ballot.pk).update(secret=False)
+    with pytest.raises(ValidationError, match="opened as a secret ballot"):
+        services.cast_vote(ballot=ballot, actor=present[0].voter, choice="yes")
+    assert not Vote.objects.exists() and not BallotParticipation.objects.exists()
 
 
 def test_without_its_key_a_secret_ballot_cannot_be_counted(

@@ -189,6 +189,12 @@ def check_cast(ballot: Ballot, delegation: Delegation) -> None:
         raise ValidationError(
             "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
         )
+    if not ballot.secret and sealing.has_ballot_key(ballot.pk):
+        # Its key in the data directory says it was opened secret: the flag was changed in the database.
+        raise ValidationError(
+            "This ballot was opened as a secret ballot and its record was changed behind the application's "
+            "back; no vote is taken. Tell the chair."
+        )
 
 
 def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResult:

@@ -29,6 +29,10 @@ def create_ballot_key(ballot_id: int) -> None:
     write_private_file(path, bytes(PrivateKey.generate()).hex().encode())
 
 
+def has_ballot_key(ballot_id: int) -> bool:
+    return ballot_key_path(ballot_id).exists()
+
+
 def _private_key(ballot_id: int) -> PrivateKey:
     path = ballot_key_path(ballot_id)
     if not path.exists():
