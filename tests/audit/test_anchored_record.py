@@ -147,3 +147,18 @@ def test_without_the_audit_key_verification_fails_and_says_why() -> None:
     assert not result.ok
     assert "the audit key is not in the data directory" in result.reason
     assert "audit key is not in the data directory" in refused()
+
+
+def test_links_restored_without_their_key_are_anchored_as_restored() -> None:
+    """After a restore without the old data directory, the old links cannot be key-checked, but a
+    later change to them is still caught: their content as restored is digested into the new one."""
+    from icor.audit.restoring import check_after_restore
+
+    tampering.chain_of(3)
+    (Path(settings.DATA_DIR) / keys.KEY_DIR_NAME / keys.AUDIT_LINK_KEY).unlink()
+    checked = check_after_restore()
+    assert not checked.with_data_directory and checked.verification.ok
+    tampering.chain_of(1)  # new links are keyed with the new key
+    assert "Not possible here: the key check of links #1 to #3" in verify()
+    tampering.set_data(2, {"number": 222})
+    assert "restored without their key, were changed since the restore" in refused()

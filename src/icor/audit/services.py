@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -148,18 +149,27 @@ class Verification:
         return self.broken_at is None and not self.reason
 
 
-def unverifiable_links() -> int:
-    """Links keyed before a restore without the data directory: their key is gone (see `icor restore`)."""
+def unverifiable_links() -> tuple[int, str]:
+    """Links keyed before a restore without the data directory (see `icor restore`): how many, and
+    the digest of their content as restored (their own key is gone, so this is what anchors them)."""
     marker = data_dir() / UNVERIFIABLE_FILE
     if not marker.exists():
-        return 0
-    return int(json.loads(marker.read_text())["up_to"])
+        return 0, ""
+    content = json.loads(marker.read_text())
+    return int(content["up_to"]), str(content["digest"])
+
+
+def restored_digest(up_to: int) -> str:
+    digest = hashlib.sha256()
+    for row in AuditEvent.objects.filter(sequence__lte=up_to).order_by("sequence").values():
+        digest.update(json.dumps(row, cls=DjangoJSONEncoder, sort_keys=True).encode())
+    return digest.hexdigest()
 
 
 def mark_unverifiable_links(up_to: int) -> None:
     marker = data_dir() / UNVERIFIABLE_FILE
     marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    marker.write_text(json.dumps({"up_to": up_to}))
+    marker.write_text(json.dumps({"up_to": up_to, "digest": restored_digest(up_to)}))
     marker.chmod(0o600)
 
 
@@ -170,7 +180,7 @@ def verify_chain() -> Verification:
     except MissingKey:
         key = None
     own_key_id = key_id(key) if key is not None else ""
-    keyless_up_to = unverifiable_links()
+    keyless_up_to, keyless_digest = unverifiable_links()
     impossible: list[str] = []
     if key is None and AuditEvent.objects.exists():
         return Verification(
@@ -182,8 +192,14 @@ def verify_chain() -> Verification:
     if keyless_up_to:
         impossible.append(
             f"the key check of links #1 to #{keyless_up_to}: they were restored without the data "
-            "directory that held their key"
+            "directory that held their key (their content is checked against the state restored)"
         )
+        if restored_digest(keyless_up_to) != keyless_digest:
+            return Verification(
+                0,
+                None,
+                f"links #1 to #{keyless_up_to}, restored without their key, were changed since the restore",
+            )
     previous = GENESIS_HASH
     expected_sequence = 1
     checked = 0
