@@ -21,6 +21,14 @@ def _plain_static_storage(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _own_data_directory(settings, tmp_path_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Each test gets a fresh data directory (keys, checkpoints); servers it starts inherit it.
+    data_dir = tmp_path_factory.mktemp("data")
+    settings.DATA_DIR = data_dir
+    monkeypatch.setenv("ICOR_DATA_DIR", str(data_dir))
+
+
+@pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     # A test that switches the language must not leave it switched for the next one.
     yield

@@ -15,6 +15,9 @@ import dj_database_url
 PACKAGE_DIR = Path(__file__).resolve().parent
 CHECKOUT_DIR = PACKAGE_DIR.parents[1]
 VAR_DIR = Path(os.environ.get("ICOR_VAR_DIR", CHECKOUT_DIR / "var"))
+# The server's data directory: its key files (audit, two-factor, open secret ballots) and the audit
+# checkpoints. Never in the database, never in a backup: an intruder holding either lacks them.
+DATA_DIR = Path(os.environ.get("ICOR_DATA_DIR", VAR_DIR))
 
 
 def env_flag(name: str, default: bool) -> bool:

@@ -28,7 +28,7 @@ from icor.accounts.models import Role, User
 from icor.audit.models import AuditEvent
 from icor.audit.services import verify_chain
 from icor.conferences import services
-from icor.conferences.models import Ballot, Vote
+from icor.conferences.models import Ballot, BallotParticipation, SecretVote, Vote
 from icor.conferences.services.ballots import DOUBLE_VOTE
 from tests.conferences.conftest import Seat, motion_in_discussion
 from tests.factories import make_conference, make_organization, make_user
@@ -70,8 +70,8 @@ class Answer:
     detail: str = ""
 
 
-def voters_of(count: int, committee: User) -> tuple[Ballot, list[Voter]]:
-    """A conference in session, `count` delegations checked in, an open named current-affairs ballot."""
+def voters_of(count: int, committee: User, *, secret: bool = False) -> tuple[Ballot, list[Voter]]:
+    """A conference in session, `count` delegations checked in, an open current-affairs ballot."""
     conference = make_conference(committee)
     seats = []
     for _ in range(count):
@@ -89,7 +89,7 @@ def voters_of(count: int, committee: User) -> tuple[Ballot, list[Voter]]:
         services.check_in(delegation=delegation, actor=delegate)
         seats.append(Seat(delegation, delegate))
     motion = motion_in_discussion(conference, committee, seats[0])
-    ballot = services.open_ballot(motion=motion, actor=committee)
+    ballot = services.open_ballot(motion=motion, actor=committee, secret=secret)
     voters = [
         Voter(seat.delegation.pk, session_of(seat.voter), CHOICES[number % len(CHOICES)])
         for number, seat in enumerate(seats)
@@ -171,12 +171,19 @@ def wait_until_disconnected(application_name: str) -> None:
 
 
 def stored_votes(ballot: Ballot) -> Counter[int]:
-    return Counter(Vote.objects.filter(ballot=ballot).values_list("delegation_id", flat=True))
+    """Which delegations hold a stored vote (in a secret ballot: its participation)."""
+    voted = BallotParticipation.objects if ballot.secret else Vote.objects
+    return Counter(voted.filter(ballot=ballot).values_list("delegation_id", flat=True))
 
 
-def test_a_server_killed_during_a_ballot_loses_no_acknowledged_vote(committee: User) -> None:
-    """S5 decides on the votes cast: each one acknowledged must be counted, once per delegation."""
-    ballot, voters = voters_of(DELEGATIONS, committee)
+@pytest.mark.parametrize("secret", [False, True], ids=["named", "secret"])
+def test_a_server_killed_during_a_ballot_loses_no_acknowledged_vote(committee: User, secret: bool) -> None:
+    """S5 decides on the votes cast: each one acknowledged must be counted, once per delegation.
+
+    In a secret ballot the sealed choices and the ballot key (in the data directory, shared with
+    the servers) survive the kill, and the count in this process opens them.
+    """
+    ballot, voters = voters_of(DELEGATIONS, committee, secret=secret)
     choice_of = {voter.delegation_id: voter.choice for voter in voters}
 
     # First server: kill it once about half of the casts have been acknowledged.
@@ -212,6 +219,8 @@ def test_a_server_killed_during_a_ballot_loses_no_acknowledged_vote(committee: U
     assert set(stored) <= acknowledged | unanswered
     for vote in Vote.objects.filter(ballot=ballot):
         assert vote.choice == choice_of[vote.delegation_id]
+    if secret:  # one sealed choice per participation, written in the same transaction
+        assert SecretVote.objects.filter(ballot=ballot).count() == len(stored)
     stored_before_retry = set(stored)
 
     # A new server process: every delegation without a 201 casts again, and one with a 201 too

@@ -1,6 +1,11 @@
-"""The hash of one link: SHA-256 over a canonical JSON of its content and the previous hash."""
+"""The key check of one link: HMAC-SHA256, under a key of the data directory, over a canonical
+JSON of its content and the previous link's check.
+
+Without the key, nobody who only holds the database can recompute a link after changing it.
+"""
 
 import hashlib
+import hmac
 import json
 from datetime import datetime
 from typing import Any
@@ -10,6 +15,8 @@ GENESIS_HASH = "0" * 64
 
 def link_hash(
     *,
+    key: bytes,
+    key_id: str,
     sequence: int,
     occurred_at: datetime,
     event: str,
@@ -21,6 +28,7 @@ def link_hash(
 ) -> str:
     canonical = json.dumps(
         {
+            "key_id": key_id,
             "sequence": sequence,
             "occurred_at": occurred_at.isoformat(timespec="microseconds"),
             "event": event,
@@ -34,4 +42,4 @@ def link_hash(
         separators=(",", ":"),
         ensure_ascii=True,
     )
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()

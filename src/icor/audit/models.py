@@ -13,6 +13,7 @@ class AuditEvent(models.Model):
     data = models.JSONField(default=dict)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    key_id = models.CharField(max_length=16, blank=True, help_text="which audit key made the key check")
 
     class Meta:
         ordering = ["sequence"]

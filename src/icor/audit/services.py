@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -10,7 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from icor.audit.chain import GENESIS_HASH, link_hash
+from icor.audit.checkpoints import DamagedCheckpoints, checkpoint_after_commit, read_checkpoints
+from icor.audit.keys import MissingKey, audit_link_key, data_dir, key_id
 from icor.audit.models import AuditEvent, ChainHead
+
+__all__ = ["checkpoint_after_commit", "record_event", "verify_chain", "verify_record"]
 
 logger = logging.getLogger("icor.audit")
 
@@ -77,7 +83,10 @@ def record_event(
         if org_id is None and actor is not None:
             org_id = getattr(actor, "organization_id", None)
         sequence = head.sequence + 1
+        key = audit_link_key()
         digest = link_hash(
+            key=key,
+            key_id=key_id(key),
             sequence=sequence,
             occurred_at=occurred_at,
             event=event,
@@ -97,6 +106,7 @@ def record_event(
             data=payload,
             previous_hash=head.hash,
             hash=digest,
+            key_id=key_id(key),
         )
         head.sequence, head.hash = sequence, digest
         head.save(update_fields=["sequence", "hash"])
@@ -123,22 +133,77 @@ def _locked_head() -> ChainHead:
     return head
 
 
+UNVERIFIABLE_FILE = "audit-unverifiable.json"
+
+
 @dataclass(frozen=True)
 class Verification:
     checked: int
     broken_at: int | None
     reason: str
+    checkpoints: int = 0
+    impossible: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and not self.reason
+
+
+def unverifiable_links() -> tuple[int, str]:
+    """Links keyed before a restore without the data directory (see `icor restore`): how many, and
+    the digest of their content as restored (their own key is gone, so this is what anchors them)."""
+    marker = data_dir() / UNVERIFIABLE_FILE
+    if not marker.exists():
+        return 0, ""
+    content = json.loads(marker.read_text())
+    return int(content["up_to"]), str(content["digest"])
+
+
+def restored_digest(up_to: int) -> str:
+    digest = hashlib.sha256()
+    for row in AuditEvent.objects.filter(sequence__lte=up_to).order_by("sequence").values():
+        digest.update(json.dumps(row, cls=DjangoJSONEncoder, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def mark_unverifiable_links(up_to: int) -> None:
+    marker = data_dir() / UNVERIFIABLE_FILE
+    marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"up_to": up_to, "digest": restored_digest(up_to)}))
+    marker.chmod(0o600)
 
 
 def verify_chain() -> Verification:
-    """Recompute every link; report the first one whose content or order does not match."""
+    """Check every link's key check and order, the chain head, and the signed checkpoints."""
+    try:
+        key = audit_link_key(create=False)
+    except MissingKey:
+        key = None
+    own_key_id = key_id(key) if key is not None else ""
+    keyless_up_to, keyless_digest = unverifiable_links()
+    impossible: list[str] = []
+    if key is None and AuditEvent.objects.exists():
+        return Verification(
+            0,
+            None,
+            f"the audit key is not in the data directory {data_dir()}, so no link can be checked "
+            "(set ICOR_DATA_DIR to the server's data directory)",
+        )
+    if keyless_up_to:
+        impossible.append(
+            f"the key check of links #1 to #{keyless_up_to}: they were restored without the data "
+            "directory that held their key (their content is checked against the state restored)"
+        )
+        if restored_digest(keyless_up_to) != keyless_digest:
+            return Verification(
+                0,
+                None,
+                f"links #1 to #{keyless_up_to}, restored without their key, were changed since the restore",
+            )
     previous = GENESIS_HASH
     expected_sequence = 1
     checked = 0
+    hashes: dict[int, str] = {}
     for entry in AuditEvent.objects.order_by("sequence").iterator():
         if entry.sequence != expected_sequence:
             return Verification(
@@ -148,18 +213,29 @@ def verify_chain() -> Verification:
             )
         if entry.previous_hash != previous:
             return Verification(checked, entry.sequence, "previous hash does not match the link before")
-        recomputed = link_hash(
-            sequence=entry.sequence,
-            occurred_at=entry.occurred_at,
-            event=entry.event,
-            actor_role=entry.actor_role,
-            actor_organization_id=entry.actor_organization_id,
-            subject=entry.subject,
-            data=entry.data,
-            previous_hash=entry.previous_hash,
-        )
-        if recomputed != entry.hash:
-            return Verification(checked, entry.sequence, "content does not match its hash")
+        if key is not None and entry.sequence > keyless_up_to:
+            if entry.key_id != own_key_id:
+                return Verification(
+                    checked,
+                    entry.sequence,
+                    "the link was not made with this data directory's audit key "
+                    "(rewritten behind the application's back)",
+                )
+            recomputed = link_hash(
+                key=key,
+                key_id=entry.key_id,
+                sequence=entry.sequence,
+                occurred_at=entry.occurred_at,
+                event=entry.event,
+                actor_role=entry.actor_role,
+                actor_organization_id=entry.actor_organization_id,
+                subject=entry.subject,
+                data=entry.data,
+                previous_hash=entry.previous_hash,
+            )
+            if recomputed != entry.hash:
+                return Verification(checked, entry.sequence, "content does not match its key check")
+        hashes[entry.sequence] = entry.hash
         previous = entry.hash
         expected_sequence += 1
         checked += 1
@@ -182,4 +258,77 @@ def verify_chain() -> Verification:
         )
     if head is not None and head.hash != previous:
         return Verification(checked, checked, "the last link does not match the chain head")
-    return Verification(checked, None, "")
+    return _compare_with_checkpoints(checked, hashes, impossible)
+
+
+def _compare_with_checkpoints(checked: int, hashes: dict[int, str], impossible: list[str]) -> Verification:
+    try:
+        checkpoints = read_checkpoints()
+    except MissingKey:
+        impossible.append(
+            "the comparison with signed checkpoints: the checkpoint key is not in this data directory"
+        )
+        return Verification(checked, None, "", 0, tuple(impossible))
+    except DamagedCheckpoints as error:
+        return Verification(checked, None, f"the checkpoint file is damaged: {error}", 0, tuple(impossible))
+    if not checkpoints:
+        impossible.append("the comparison with signed checkpoints: none has been written yet")
+    for number, checkpoint in enumerate(checkpoints, start=1):
+        if checkpoint.sequence == 0:
+            continue
+        if checkpoint.sequence > checked:
+            what = "wiped" if checked == 0 else "rolled back"
+            return Verification(
+                checked,
+                checked + 1,
+                f"the chain was {what}: checkpoint {number} ({checkpoint.written_at}, {checkpoint.reason}) "
+                f"signed link #{checkpoint.sequence}, but the chain ends at #{checked}",
+                number,
+                tuple(impossible),
+            )
+        if hashes[checkpoint.sequence] != checkpoint.hash:
+            return Verification(
+                checked,
+                checkpoint.sequence,
+                f"link #{checkpoint.sequence} is not the one signed by checkpoint {number} "
+                f"({checkpoint.written_at}, {checkpoint.reason}): the chain was rewritten",
+                number,
+                tuple(impossible),
+            )
+    return Verification(checked, None, "", len(checkpoints), tuple(impossible))
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    """What one app checked of its stored decisions against the record, and its first problem."""
+
+    what: str
+    checked: int
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class RecordVerification:
+    chain: Verification
+    decisions: list[RecordCheck] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and not any(check.problem for check in self.decisions)
+
+
+RECORD_CHECKS: list[Callable[[], list[RecordCheck]]] = []
+
+
+def register_record_check(check: Callable[[], list[RecordCheck]]) -> None:
+    """An app that records decisions checks its stored ones against the chain (`icor audit verify`)."""
+    if check not in RECORD_CHECKS:
+        RECORD_CHECKS.append(check)
+
+
+def verify_record() -> RecordVerification:
+    """The chain, then the stored decisions against it (only once the chain itself is sound)."""
+    chain = verify_chain()
+    if not chain.ok:
+        return RecordVerification(chain)
+    return RecordVerification(chain, [result for check in RECORD_CHECKS for result in check()])

@@ -420,7 +420,7 @@ def result(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
             for v in (selectors.named_votes(ballot) if not ballot.is_open else [])
         ],
         "counted_secret_votes": [
-            {"receipt_hash": v.receipt_hash, "short_code": v.short_code, "choice": v.choice}
+            {"receipt_hash": v.receipt_hash, "short_code": v.short_code}
             for v in selectors.counted_secret_votes(ballot)
         ],
     }

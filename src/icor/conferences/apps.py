@@ -14,3 +14,9 @@ class ConferencesConfig(AppConfig):
 
         register_exporter("conferences", export_conferences)
         register_eraser("conferences", erase_conferences)
+
+        # `icor audit verify` checks stored votes, positions and outcomes against the record.
+        from icor.audit.services import register_record_check
+        from icor.conferences.record import check_decisions
+
+        register_record_check(check_decisions)

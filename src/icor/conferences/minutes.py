@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from icor.audit.checkpoints import Checkpoint, checkpoint_for
 from icor.conferences.models import (
     Attendance,
     Conference,
@@ -105,6 +106,9 @@ class Minutes:
     conference: Conference
     presence: list[Presence]
     decisions: list[Decision]
+    # The signed audit checkpoint written when the conference closed: every copy of the minutes
+    # holds it, so a later rollback or rewrite of the record shows against any delegation's copy.
+    checkpoint: Checkpoint | None = None
 
 
 def consensus_figures_text(progress: RoundProgress) -> str:
@@ -170,7 +174,8 @@ def minutes(conference: Conference) -> Minutes:
         )
         for motion in motions
     ]
-    return Minutes(conference=conference, presence=presence, decisions=decisions)
+    checkpoint = checkpoint_for(f"conference:{conference.pk} closed")
+    return Minutes(conference=conference, presence=presence, decisions=decisions, checkpoint=checkpoint)
 
 
 def _amendments(motion: Motion) -> list[AmendmentRecord]:

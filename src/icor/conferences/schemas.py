@@ -170,9 +170,10 @@ class VoteOut(Schema):
 
 
 class CountedVote(Schema):
+    """A counted secret ballot: its receipt's fingerprint only; the choices are in the tally."""
+
     receipt_hash: str
     short_code: str
-    choice: str
 
 
 class NamedVote(Schema):

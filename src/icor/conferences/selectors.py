@@ -16,10 +16,10 @@ from icor.conferences.models import (
     ConsensusPosition,
     ConsensusPresence,
     ConsensusRound,
+    CountedBallot,
     Delegate,
     Delegation,
     Motion,
-    SecretVote,
     Vote,
 )
 from icor.registry.models import Membership
@@ -140,10 +140,13 @@ def ballot_status(ballot: Ballot) -> BallotStatus:
 
 @dataclass(frozen=True)
 class PublishedVote:
-    """One counted secret vote as published after the close: receipt fingerprint and choice."""
+    """One counted secret ballot as published after the close: its receipt fingerprint, no choice.
+
+    It proves to the voter that the ballot cast with this receipt was counted; it cannot prove
+    to anyone what was chosen, since no choice is stored or published next to a receipt.
+    """
 
     receipt_hash: str
-    choice: str
 
     @property
     def short_code(self) -> str:
@@ -155,10 +158,10 @@ def counted_secret_votes(ballot: Ballot) -> list[PublishedVote]:
     if ballot.is_open or not ballot.secret:
         return []
     return [
-        PublishedVote(receipt_hash, choice)
-        for receipt_hash, choice in SecretVote.objects.filter(ballot=ballot)
+        PublishedVote(receipt_hash)
+        for receipt_hash in CountedBallot.objects.filter(ballot=ballot)
         .order_by("receipt_hash")
-        .values_list("receipt_hash", "choice")
+        .values_list("receipt_hash", flat=True)
     ]
 
 
@@ -168,10 +171,8 @@ def find_receipt(ballot: Ballot, code: str) -> PublishedVote | None:
     if ballot.is_open or not ballot.secret:
         return None
     digest = receipt_hash(code)
-    choice = (
-        SecretVote.objects.filter(ballot=ballot, receipt_hash=digest).values_list("choice", flat=True).first()
-    )
-    return None if choice is None else PublishedVote(digest, choice)
+    counted = CountedBallot.objects.filter(ballot=ballot, receipt_hash=digest).exists()
+    return PublishedVote(digest) if counted else None
 
 
 def named_votes(ballot: Ballot) -> list[Vote]:

@@ -189,20 +189,45 @@ class BallotParticipation(models.Model):
 
 
 class SecretVote(models.Model):
-    """In a secret ballot: only what was voted. A random key and no time, so order reveals nothing."""
+    """In an open secret ballot: a choice sealed under the ballot's key (kept only outside the
+    database), and the fingerprint of the voter's receipt, so that the voter can change it.
+
+    Rows are written in the same transaction as the participation, so they can be paired with
+    a delegation while the ballot is open; sealed, they say nothing. The count deletes them.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="secret_votes")
-    choice = models.CharField(max_length=8, choices=Choice.choices)
+    sealed = models.BinaryField()
     receipt_hash = models.CharField(
         max_length=64, help_text="SHA-256 of the receipt code shown once to the voter"
     )
 
     class Meta:
-        ordering = ["receipt_hash"]
         constraints = [
             models.UniqueConstraint(fields=["ballot", "receipt_hash"], name="one_secret_vote_per_receipt"),
         ]
 
     def __str__(self) -> str:
-        return f"secret vote {self.receipt_hash[:8]}"
+        return f"sealed vote {self.receipt_hash[:8]}"
+
+
+class CountedBallot(models.Model):
+    """A secret ballot after its count: the receipt of one counted ballot, without its choice.
+
+    Written at the close, all in one transaction and in random order, so neither transaction
+    id, nor physical order, nor key pairs it with a participation; the choices live on only
+    in the tally (the ballot's outcome).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="counted_ballots")
+    receipt_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "receipt_hash"], name="one_counted_ballot_per_receipt"),
+        ]
+
+    def __str__(self) -> str:
+        return f"counted ballot {self.receipt_hash[:8]}"

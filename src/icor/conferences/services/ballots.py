@@ -12,18 +12,22 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from icor.audit.services import record_event
+from icor.audit.keys import MissingKey
+from icor.audit.models import AuditEvent
+from icor.audit.services import checkpoint_after_commit, record_event
 from icor.conferences.models import (
     Ballot,
     BallotParticipation,
     BallotPresence,
     Choice,
+    CountedBallot,
     Delegation,
     Motion,
     SecretVote,
     Vote,
 )
 from icor.conferences.selectors import present_delegations
+from icor.conferences.services import sealing
 from icor.conferences.services._common import (
     check_quorum,
     notify,
@@ -90,6 +94,8 @@ def open_ballot(
             closes_at=now + timedelta(minutes=closes_in_minutes) if closes_in_minutes else None,
         )
         BallotPresence.objects.bulk_create(BallotPresence(ballot=ballot, delegation=d) for d in present)
+        if secret:
+            sealing.create_ballot_key(ballot.pk)
         motion.state = MotionState.BALLOT_OPEN.value
         motion.save(update_fields=["state"])
         record_event(
@@ -153,12 +159,7 @@ def cast_vote(
     try:
         with transaction.atomic():
             locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
-            if not locked.is_open:
-                raise ValidationError("This ballot is closed; no more votes are taken.")
-            if not BallotPresence.objects.filter(ballot=locked, delegation=own).exists():
-                raise ValidationError(
-                    "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
-                )
+            check_cast(locked, own)
             if locked.secret:
                 result = _cast_secret(locked, own, choice, receipt)
             else:
@@ -171,13 +172,29 @@ def cast_vote(
                 # A secret choice never enters the record; a named one is public anyway.
                 data={"changed": result.changed}
                 if locked.secret
-                else {"changed": result.changed, "choice": choice},
+                else {"changed": result.changed, "choice": choice, "delegation": own.pk},
             )
             notify(motion.agenda_item.conference_id, "ballot", {"ballot": locked.pk, "cast": True})
     except IntegrityError:
         # Two submissions at once: the unique constraint let exactly one through.
         raise ValidationError(DOUBLE_VOTE) from None
     return result
+
+
+def check_cast(ballot: Ballot, delegation: Delegation) -> None:
+    """Every check of a cast on the locked ballot, in one place."""
+    if not ballot.is_open:
+        raise ValidationError("This ballot is closed; no more votes are taken.")
+    if not BallotPresence.objects.filter(ballot=ballot, delegation=delegation).exists():
+        raise ValidationError(
+            "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
+        )
+    if not ballot.secret and sealing.has_ballot_key(ballot.pk):
+        # Its key in the data directory says it was opened secret: the flag was changed in the database.
+        raise ValidationError(
+            "This ballot was opened as a secret ballot and its record was changed behind the application's "
+            "back; no vote is taken. Tell the chair."
+        )
 
 
 def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResult:
@@ -197,20 +214,34 @@ def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: s
     if BallotParticipation.objects.filter(ballot=ballot, delegation=delegation).exists():
         if not ballot.allow_changes:
             raise ValidationError(DOUBLE_VOTE + " The chair has not allowed changes in this ballot.")
-        # Only the receipt finds the secret vote again: nothing else links it to the delegation.
+        # Only the receipt finds the sealed vote again: nothing else links it to the delegation.
         secret_vote = SecretVote.objects.filter(ballot=ballot, receipt_hash=receipt_hash(receipt)).first()
         if not receipt or secret_vote is None:
             raise ValidationError(
                 "To change a secret vote, give the receipt code you received when you voted."
             )
-        secret_vote.choice = choice
-        secret_vote.save(update_fields=["choice"])
+        secret_vote.sealed = _seal(ballot, choice, secret_vote.receipt_hash)
+        secret_vote.save(update_fields=["sealed"])
         return CastResult(ballot, delegation, changed=True)
     code = new_receipt()
-    # Both rows in one transaction, with no key, time or order between them.
+    fingerprint = receipt_hash(code)
+    # Both rows in one transaction: while the ballot is open they can be paired, but the choice
+    # is sealed under a key outside the database. The count deletes the sealed rows (close_ballot).
     BallotParticipation.objects.create(ballot=ballot, delegation=delegation)
-    SecretVote.objects.create(ballot=ballot, choice=choice, receipt_hash=receipt_hash(code))
+    SecretVote.objects.create(
+        ballot=ballot, sealed=_seal(ballot, choice, fingerprint), receipt_hash=fingerprint
+    )
     return CastResult(ballot, delegation, changed=False, receipt=code)
+
+
+def _seal(ballot: Ballot, choice: str, fingerprint: str) -> bytes:
+    try:
+        return sealing.seal(ballot.pk, choice, fingerprint)
+    except MissingKey:
+        raise ValidationError(
+            "This secret ballot's key is missing from the server's data directory, so no vote can be "
+            "sealed; tell the chair (the operator must restore the data directory)."
+        ) from None
 
 
 def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> Ballot:
@@ -230,15 +261,14 @@ def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> 
         counts = _counts(locked)
         present = locked.present.count()
         # S4 reckons on the votes of the delegations present when the ballot opened.
-        outcome = decide_by_vote(
-            motion.kind,
-            yes=counts[Choice.YES],
-            no=counts[Choice.NO],
-            abstain=counts[Choice.ABSTAIN],
+        inputs = vote_inputs(
+            kind=motion.kind,
+            counts=counts,
             present=present,
             discussion_concluded=motion.discussion_concluded,
             votes_per_delegation=locked.votes_per_delegation,
         )
+        outcome = decide_by_vote(**inputs)
         locked.outcome = outcome.to_dict()
         locked.closed_at, locked.closed_by = now, actor
         locked.save(update_fields=["outcome", "closed_at", "closed_by"])
@@ -251,18 +281,91 @@ def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> 
             "ballot.closed",
             actor=actor,
             subject=f"ballot:{locked.pk}",
-            data={"motion": motion.pk, "outcome": locked.outcome, "motion_state": motion.state},
+            # The inputs let `icor audit verify` recompute the outcome; for a secret ballot they
+            # are its final tally.
+            data={
+                "motion": motion.pk,
+                "inputs": inputs,
+                "outcome": locked.outcome,
+                "motion_state": motion.state,
+            },
         )
+        checkpoint_after_commit(f"ballot:{locked.pk} closed")
         notify(motion.agenda_item.conference_id, "result", {"ballot": locked.pk, "motion": motion.pk})
     return locked
 
 
+def vote_inputs(
+    *, kind: str, counts: dict[str, int], present: int, discussion_concluded: bool, votes_per_delegation: int
+) -> dict[str, Any]:
+    """The arguments of `decide_by_vote`, as recorded in the audit chain (S4 reckons on those present)."""
+    return {
+        "kind": kind,
+        "yes": counts[Choice.YES],
+        "no": counts[Choice.NO],
+        "abstain": counts[Choice.ABSTAIN],
+        "present": present,
+        "discussion_concluded": discussion_concluded,
+        "votes_per_delegation": votes_per_delegation,
+    }
+
+
 def _counts(ballot: Ballot) -> dict[str, int]:
-    source = SecretVote.objects if ballot.secret else Vote.objects
     counts = dict.fromkeys(Choice.values, 0)
-    for choice in source.filter(ballot=ballot).values_list("choice", flat=True):
+    if ballot.secret:
+        choices = _count_secret(ballot)
+    else:
+        choices = list(Vote.objects.filter(ballot=ballot).values_list("choice", flat=True))
+    for choice in choices:
         counts[choice] += 1
     return counts
+
+
+def _count_secret(ballot: Ballot) -> list[str]:
+    """Open the sealed choices, then keep only the receipts, rewritten in random order.
+
+    The sealed rows, which could be paired with participations (same transaction id, physical
+    order), are deleted; the receipts are inserted anew in this one transaction in a random
+    order, so neither their transaction id, nor their place in the table or in a dump, nor
+    their random key pairs them with a delegation. The choices survive only in the tally.
+    """
+    rows = [
+        (receipt, bytes(sealed))
+        for receipt, sealed in SecretVote.objects.filter(ballot=ballot).values_list("receipt_hash", "sealed")
+    ]
+    _check_ballot_count(ballot, len(rows))
+    try:
+        choices = sealing.unseal_all(ballot.pk, rows)
+    except (sealing.UnreadableBallot, MissingKey) as error:
+        raise ValidationError(str(error)) from None
+    if any(choice not in Choice.values for choice in choices):
+        raise ValidationError("A sealed choice of this ballot holds no valid choice; it was not cast here.")
+    receipts = [receipt for receipt, _ in rows]
+    secrets.SystemRandom().shuffle(receipts)
+    SecretVote.objects.filter(ballot=ballot).delete()
+    CountedBallot.objects.bulk_create(CountedBallot(ballot=ballot, receipt_hash=r) for r in receipts)
+    ballot_id = ballot.pk
+    transaction.on_commit(lambda: sealing.destroy_ballot_key(ballot_id))
+    return choices
+
+
+def _check_ballot_count(ballot: Ballot, sealed: int) -> None:
+    """As many sealed choices as participations as first casts in the keyed audit record: rows
+    added or removed behind the application's back stop the count."""
+    participations = BallotParticipation.objects.filter(ballot=ballot).count()
+    casts = sum(
+        1
+        for data in AuditEvent.objects.filter(event="ballot.cast", subject=f"ballot:{ballot.pk}").values_list(
+            "data", flat=True
+        )
+        if isinstance(data, dict) and data.get("changed") is False
+    )
+    if not sealed == participations == casts:
+        raise ValidationError(
+            f"This secret ballot holds {sealed} sealed choice(s) and {participations} participation(s), "
+            f"but the audit record saw {casts} cast(s): ballots were added or removed behind the "
+            "application's back, so it is not counted."
+        )
 
 
 def close_if_due(*, ballot: Ballot, now: datetime | None = None) -> Ballot:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from icor.accounts.models import Role, User
-from icor.audit.services import record_event
+from icor.audit.services import checkpoint_after_commit, record_event
 from icor.conferences.models import (
     Attendance,
     Ballot,
@@ -125,6 +125,8 @@ def advance_conference(*, conference: Conference, actor: Any) -> Conference:
             actor=actor,
             subject=f"conference:{conference.pk}",
         )
+        if target == ConferenceStatus.CLOSED:
+            checkpoint_after_commit(f"conference:{conference.pk} closed")
         notify(conference.pk, "conference", {"status": target.value})
     return conference
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from icor.audit.services import record_event
+from icor.audit.services import checkpoint_after_commit, record_event
 from icor.conferences.models import (
     ConsensusPosition,
     ConsensusPresence,
@@ -106,7 +106,12 @@ def state_position(
                 actor=actor,
                 organization_id=own.organization_id,
                 subject=f"motion:{locked.motion_id}",
-                data={"round": locked.pk, "position": position, "statement": stated.statement},
+                data={
+                    "round": locked.pk,
+                    "delegation": own.pk,
+                    "position": position,
+                    "statement": stated.statement,
+                },
             )
             notify(conference.pk, "consensus", {"round": locked.pk, "stated": True})
     except IntegrityError:
@@ -126,9 +131,13 @@ def close_consensus_round(*, consensus_round: ConsensusRound, actor: Any) -> Con
         present = locked.present.count()
         stand_aside = [p for p in positions if p.position == Position.STAND_ASIDE]
         objections = [p for p in positions if p.position == Position.OBJECT]
-        outcome = decide_by_consensus(
-            motion.kind, objections=len(objections), stand_aside=len(stand_aside), present=present
-        )
+        inputs: dict[str, Any] = {
+            "kind": motion.kind,
+            "objections": len(objections),
+            "stand_aside": len(stand_aside),
+            "present": present,
+        }
+        outcome = decide_by_consensus(**inputs)
         locked.outcome = outcome.to_dict()
         locked.reservations = [_statement(p) for p in stand_aside]
         locked.objections = [_statement(p) for p in objections]
@@ -147,12 +156,14 @@ def close_consensus_round(*, consensus_round: ConsensusRound, actor: Any) -> Con
             subject=f"motion:{motion.pk}",
             data={
                 "round": locked.pk,
+                "inputs": inputs,
                 "outcome": locked.outcome,
                 "reservations": locked.reservations,
                 "objections": locked.objections,
                 "motion_state": motion.state,
             },
         )
+        checkpoint_after_commit(f"consensus round:{locked.pk} closed")
         notify(motion.agenda_item.conference_id, "result", {"round": locked.pk, "motion": motion.pk})
     return locked
 

@@ -1,25 +1,61 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from icor.audit.services import verify_chain
+from icor.audit.checkpoints import write_checkpoint
+from icor.audit.services import RecordVerification, verify_record
 
 
 class Command(BaseCommand):
-    help = "Work with the audit chain: `icor audit verify` recomputes every link."
+    help = (
+        "Work with the audit record: `icor audit verify` checks every link, the signed checkpoints "
+        "and the stored decisions; `icor audit checkpoint` signs the current head into the data directory."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-        commands.add_parser("verify", help="recompute the chain; exit 1 at the first broken link")
+        commands.add_parser("verify", help="check the record; exit 1 at the first problem")
+        commands.add_parser("checkpoint", help="write a signed checkpoint of the chain head")
 
     def handle(self, *args: object, action: str, **options: object) -> None:
         if action == "verify":
             self._verify()
+        elif action == "checkpoint":
+            checkpoint = write_checkpoint("icor audit checkpoint")
+            self.stdout.write(
+                f"Checkpoint written: link #{checkpoint.sequence}, {checkpoint.hash[:16]}…, "
+                f"signed by key {checkpoint.public_key[:16]}…"
+            )
 
     def _verify(self) -> None:
-        result = verify_chain()
+        result = verify_record()
+        for line in report(result):
+            self.stdout.write(line)
         if not result.ok:
             # CommandError exits with status 1 and prints the message on standard error.
-            raise CommandError(
-                f"The audit chain is broken at link #{result.broken_at}: {result.reason} "
-                f"({result.checked} link(s) before it are intact)."
-            )
-        self.stdout.write(f"The audit chain is intact: {result.checked} link(s) verified.")
+            raise CommandError(first_problem(result))
+
+
+def report(result: RecordVerification) -> list[str]:
+    """What was checked, in plain words."""
+    chain = result.chain
+    lines = [f"Links: {chain.checked} checked (order, previous link, key check)."]
+    lines.append(f"Checkpoints: {chain.checkpoints} signed checkpoint(s) compared with the chain.")
+    lines.extend(
+        f"{check.what.capitalize()}: {check.checked} checked against the record."
+        for check in result.decisions
+    )
+    lines.extend(f"Not possible here: {what}." for what in chain.impossible)
+    if result.ok:
+        lines.append(f"The audit chain is intact: {chain.checked} link(s) verified.")
+    return lines
+
+
+def first_problem(result: RecordVerification) -> str:
+    chain = result.chain
+    if not chain.ok:
+        where = f" at link #{chain.broken_at}" if chain.broken_at is not None else ""
+        return (
+            f"The audit chain is broken{where}: {chain.reason} "
+            f"({chain.checked} link(s) before it are intact)."
+        )
+    problem = next(check for check in result.decisions if check.problem)
+    return f"The {problem.what} do not match the audit record: {problem.problem}."

@@ -3,11 +3,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from icor.audit.backup import BackupError, restore
-from icor.audit.services import verify_chain
+from icor.audit.keys import data_dir
+from icor.audit.management.commands.audit import first_problem, report
+from icor.audit.restoring import check_after_restore
 
 
 class Command(BaseCommand):
-    help = "Restore a backup made by `icor backup` into an empty database, then verify the audit chain."
+    help = (
+        "Restore a backup made by `icor backup` into an empty database, then verify the audit record "
+        "with the data directory (ICOR_DATA_DIR), or say which checks are impossible without it."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="a file written by `icor backup`")
@@ -17,9 +22,22 @@ class Command(BaseCommand):
             method = restore(file)
         except BackupError as error:
             raise CommandError(str(error)) from None
-        result = verify_chain()
+        checked = check_after_restore()
+        result = checked.verification
         if not result.ok:
-            raise CommandError(
-                f"Restored ({method}), but the audit chain is broken at link #{result.broken_at}: {result.reason}."
+            raise CommandError(f"Restored ({method}), but {first_problem(result)}")
+        if checked.with_data_directory:
+            self.stdout.write(
+                f"Restored {file} ({method}) with the data directory {data_dir()}; "
+                f"audit chain intact: {result.chain.checked} link(s)."
             )
-        self.stdout.write(f"Restored {file} ({method}); audit chain intact: {result.checked} link(s).")
+        else:
+            self.stdout.write(
+                f"Restored {file} ({method}) WITHOUT the data directory that made it: new keys were "
+                f"created in {data_dir()}. The audit chain's order and linkage are intact "
+                f"({result.chain.checked} link(s))."
+            )
+            for what in checked.impossible:
+                self.stdout.write(f"Not possible without the old data directory: {what}.")
+        for line in report(result):
+            self.stdout.write(line)

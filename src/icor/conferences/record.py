@@ -1,0 +1,196 @@
+"""`icor audit verify` checks the stored decisions of conferences against the audit record.
+
+A named vote, a consensus position or an outcome changed in its own table, behind the
+application's back, no longer matches the keyed record; every stored outcome is also
+recomputed with the statute core from the figures the record holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from icor.audit.models import AuditEvent
+from icor.audit.services import RecordCheck
+from icor.conferences.models import (
+    Ballot,
+    ConsensusPosition,
+    ConsensusRound,
+    CountedBallot,
+    Delegation,
+    Vote,
+)
+from icor.statute import decide_by_consensus, decide_by_vote
+
+
+def check_decisions() -> list[RecordCheck]:
+    return [check_named_votes(), check_positions(), check_outcomes()]
+
+
+def _events(name: str) -> Iterator[AuditEvent]:
+    return AuditEvent.objects.filter(event=name).order_by("sequence").iterator()
+
+
+def _ballot_id(subject: str) -> int | None:
+    kind, _, number = subject.partition(":")
+    return int(number) if kind == "ballot" and number.isdigit() else None
+
+
+def _delegation_of(event: AuditEvent, conference_of: dict[int, int], procedure_id: int) -> int | None:
+    """The delegation that cast or stated (`procedure_id`: the ballot's or the round's)."""
+    if isinstance(event.data.get("delegation"), int):
+        return int(event.data["delegation"])
+    # Links written before the record named the delegation: the organization's one in the conference.
+    conference_id = conference_of.get(procedure_id)
+    if conference_id is None or event.actor_organization_id is None:
+        return None
+    return (
+        Delegation.objects.filter(conference_id=conference_id, organization_id=event.actor_organization_id)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def check_named_votes() -> RecordCheck:
+    what = "named votes"
+    conference_of = dict(Ballot.objects.values_list("pk", "motion__agenda_item__conference_id"))
+    recorded: dict[tuple[int, int], str] = {}
+    for event in _events("ballot.cast"):
+        ballot_id = _ballot_id(event.subject)
+        if ballot_id is None or "choice" not in event.data:
+            continue  # a secret ballot's cast: its choice is never recorded
+        delegation_id = _delegation_of(event, conference_of, ballot_id)
+        if delegation_id is not None:
+            recorded[(ballot_id, delegation_id)] = str(event.data["choice"])
+    stored = {
+        (ballot, delegation): choice
+        for ballot, delegation, choice in Vote.objects.values_list("ballot_id", "delegation_id", "choice")
+    }
+    for (ballot_id, delegation_id), choice in sorted(stored.items()):
+        if (ballot_id, delegation_id) not in recorded:
+            return RecordCheck(
+                what,
+                len(stored),
+                f"ballot {ballot_id} holds a vote of delegation {delegation_id} that the record never saw cast",
+            )
+        if recorded[(ballot_id, delegation_id)] != choice:
+            return RecordCheck(
+                what,
+                len(stored),
+                f"in ballot {ballot_id} the stored vote of delegation {delegation_id} is {choice!r}, "
+                f"the record says {recorded[(ballot_id, delegation_id)]!r}",
+            )
+    missing = sorted(set(recorded) - set(stored))
+    if missing:
+        ballot_id, delegation_id = missing[0]
+        return RecordCheck(
+            what, len(stored), f"the vote of delegation {delegation_id} in ballot {ballot_id} was deleted"
+        )
+    return RecordCheck(what, len(stored))
+
+
+def check_positions() -> RecordCheck:
+    what = "consensus positions"
+    conference_of = dict(ConsensusRound.objects.values_list("pk", "motion__agenda_item__conference_id"))
+    recorded: dict[tuple[int, int], str] = {}
+    for event in _events("consensus.position"):
+        round_id = int(event.data["round"])
+        delegation_id = _delegation_of(event, conference_of, round_id)
+        if delegation_id is not None:
+            recorded[(round_id, delegation_id)] = str(event.data["position"])
+    stored = {
+        (round_id, delegation): position
+        for round_id, delegation, position in ConsensusPosition.objects.values_list(
+            "round_id", "delegation_id", "position"
+        )
+    }
+    for key, position in sorted(stored.items()):
+        if key in recorded and recorded[key] != position:
+            return RecordCheck(
+                what,
+                len(stored),
+                f"in consensus round {key[0]} the stored position of delegation {key[1]} is {position!r}, "
+                f"the record says {recorded[key]!r}",
+            )
+        if key not in recorded:
+            return RecordCheck(
+                what,
+                len(stored),
+                f"consensus round {key[0]} holds a position of delegation {key[1]} the record never saw stated",
+            )
+    missing = sorted(set(recorded) - set(stored))
+    if missing:
+        return RecordCheck(
+            what,
+            len(stored),
+            f"the position of delegation {missing[0][1]} in consensus round {missing[0][0]} was deleted",
+        )
+    return RecordCheck(what, len(stored))
+
+
+def _normal(value: Any) -> Any:
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def check_outcomes() -> RecordCheck:
+    what = "stored outcomes"
+    closed_ballots: dict[int, dict[str, Any]] = {}
+    for event in _events("ballot.closed"):
+        if (ballot_id := _ballot_id(event.subject)) is not None:
+            closed_ballots[ballot_id] = event.data
+    closed_rounds = {int(event.data["round"]): event.data for event in _events("consensus.closed")}
+    checked = 0
+    for ballot in Ballot.objects.filter(outcome__isnull=False).order_by("pk"):
+        checked += 1
+        if problem := _ballot_problem(ballot, closed_ballots.get(ballot.pk)):
+            return RecordCheck(what, checked, problem)
+    for consensus_round in ConsensusRound.objects.filter(outcome__isnull=False).order_by("pk"):
+        checked += 1
+        if problem := _round_problem(consensus_round, closed_rounds.get(consensus_round.pk)):
+            return RecordCheck(what, checked, problem)
+    return RecordCheck(what, checked)
+
+
+def _ballot_problem(ballot: Ballot, recorded: dict[str, Any] | None) -> str:
+    if recorded is None:
+        return f"ballot {ballot.pk} holds an outcome, but the record never saw it closed"
+    if _normal(ballot.outcome) != _normal(recorded.get("outcome")):
+        return f"the stored outcome of ballot {ballot.pk} differs from the one in the record"
+    inputs = recorded.get("inputs")
+    if inputs is None:
+        return ""  # closed before the record kept the figures: the outcome itself matches
+    if _normal(decide_by_vote(**inputs).to_dict()) != _normal(ballot.outcome):
+        return f"the outcome of ballot {ballot.pk} is not what the statute decides on its recorded figures"
+    cast = inputs["yes"] + inputs["no"] + inputs["abstain"]
+    if ballot.secret:
+        counted = CountedBallot.objects.filter(ballot=ballot).count()
+        if counted != cast:
+            return f"secret ballot {ballot.pk} lists {counted} counted ballots, its recorded tally {cast}"
+    else:
+        stored = dict.fromkeys(("yes", "no", "abstain"), 0)
+        for choice in Vote.objects.filter(ballot=ballot).values_list("choice", flat=True):
+            stored[choice] += 1
+        if any(stored[choice] != inputs[choice] for choice in stored):
+            return f"the stored votes of ballot {ballot.pk} do not add up to its recorded figures"
+    return ""
+
+
+def _round_problem(consensus_round: ConsensusRound, recorded: dict[str, Any] | None) -> str:
+    if recorded is None:
+        return f"consensus round {consensus_round.pk} holds an outcome, but the record never saw it closed"
+    if _normal(consensus_round.outcome) != _normal(recorded.get("outcome")):
+        return (
+            f"the stored outcome of consensus round {consensus_round.pk} differs from the one in the record"
+        )
+    inputs = recorded.get("inputs")
+    if inputs is not None and _normal(decide_by_consensus(**inputs).to_dict()) != _normal(
+        consensus_round.outcome
+    ):
+        return (
+            f"the outcome of consensus round {consensus_round.pk} is not what the statute decides "
+            "on its recorded figures"
+        )
+    return ""
