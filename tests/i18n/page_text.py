@@ -23,7 +23,8 @@ VOID_ELEMENTS = {
     "track",
     "wbr",
 }
-WORD = re.compile(r"[^\W\d_]{2,}")
+# A word: two or more letters standing alone (not part of a hash, an id or a number).
+WORD = re.compile(r"(?<![\w-])[^\W\d_]{2,}(?![\w-])")
 
 
 class _Reader(HTMLParser):

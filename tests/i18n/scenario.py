@@ -126,6 +126,7 @@ def build() -> Scenario:
         "On the organizational principles",
         "The conference meets every four years.",
         "The conference meets every three years.",
+        "The conference meets every",  # the words the amendment keeps, shown apart in its difference
         "We support this motion.",
         "More often.",
         "Reconstruction of Kobanê: a hospital",

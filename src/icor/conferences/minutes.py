@@ -7,8 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from icor.conferences.models import Attendance, Conference, Delegate, Delegation, Motion
+from icor.conferences.outcome_text import result_label
 from icor.conferences.selectors import named_votes
 
 
@@ -27,7 +29,7 @@ class Procedure:
 
     @property
     def result(self) -> str:
-        return str(self.outcome["outcome"]) if self.outcome else "open"
+        return result_label(self.outcome["outcome"]) if self.outcome else gettext("open")
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,15 @@ def figures_text(outcome: dict[str, Any] | None) -> str:
     figures = outcome["figures"]
     if outcome["procedure"] == "consensus":
         return (
-            f"agree {figures['agree']} · stand aside {figures['stand_aside']} · "
-            f"objections {figures['objections']} · delegations present {figures['present']}"
+            gettext(
+                "agree %(agree)s · stand aside %(stand_aside)s · objections %(objections)s · "
+                "delegations present %(present)s"
+            )
+            % figures
         )
-    text = f"yes {figures['yes']} · no {figures['no']} · abstain {figures['abstain']}"
+    text = gettext("yes %(yes)s · no %(no)s · abstain %(abstain)s") % figures
     if figures.get("present") is not None:
-        text += f" · votes present {figures['present']} · not voting {figures['not_voting']}"
+        text += " · " + gettext("votes present %(present)s · not voting %(not_voting)s") % figures
     return text
 
 
@@ -79,7 +84,9 @@ def minutes(conference: Conference) -> Minutes:
         Presence(
             delegation=delegation,
             delegates=[
-                f"{seat.user.shown_name}{' (voting)' if seat.is_voting else ''}"
+                gettext("%(name)s (voting)") % {"name": seat.user.shown_name}
+                if seat.is_voting
+                else seat.user.shown_name
                 for seat in delegation.delegates.all()
             ],
             stays=[(stay.checked_in_at, stay.checked_out_at) for stay in delegation.attendance.all()],
@@ -107,7 +114,7 @@ def minutes(conference: Conference) -> Minutes:
 def _procedures(motion: Motion) -> list[Procedure]:
     procedures = [
         Procedure(
-            name="Consensus round",
+            name=gettext("Consensus round"),
             opened_at=r.opened_at,
             closed_at=r.closed_at,
             outcome=r.outcome,
@@ -119,12 +126,14 @@ def _procedures(motion: Motion) -> list[Procedure]:
     ]
     procedures += [
         Procedure(
-            name="Secret ballot" if b.secret else "Named ballot",
+            name=gettext("Secret ballot") if b.secret else gettext("Named ballot"),
             opened_at=b.opened_at,
             closed_at=b.closed_at,
             outcome=b.outcome,
             figures=figures_text(b.outcome),
-            named_votes=[(v.delegation.organization.short_name, v.choice) for v in named_votes(b)]
+            named_votes=[
+                (v.delegation.organization.short_name, str(v.get_choice_display())) for v in named_votes(b)
+            ]
             if b.closed_at
             else [],
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from icor.statute.figures import ConsensusFigures, VoteFigures
-from icor.statute.messages import Explanation, counted_phrase, explained, phrase
+from icor.statute.messages import Explanation, Figure, counted_phrase, explained, phrase
 from icor.statute.outcomes import Threshold, percent_text
 
 
@@ -92,7 +92,7 @@ def parity(figures: VoteFigures) -> Explanation:
 
 
 def qualified_majority(yes: int, present: int, required: Threshold, adopted: bool) -> Explanation:
-    figures = {
+    figures: dict[str, Figure] = {
         "yes": yes,
         "present": present,
         "reached": percent_text(Fraction(yes, present)),
@@ -123,7 +123,7 @@ def qualified_majority(yes: int, present: int, required: Threshold, adopted: boo
 
 def simple_majority(figures: VoteFigures, adopted: bool) -> Explanation:
     # Every message id is written out in full: `make messages` reads literals only.
-    counts = {"yes": figures.yes, "no": figures.no, "cast": figures.yes + figures.no}
+    counts: dict[str, Figure] = {"yes": figures.yes, "no": figures.no, "cast": figures.yes + figures.no}
     abstentions = counted_phrase(
         "; %(abstain)d abstention not counted.",
         "; %(abstain)d abstentions not counted.",
