@@ -19,6 +19,8 @@ JUNE = (date(2015, 6, 1), date(2015, 6, 28))
 class Scenario:
     reader: User
     pages: dict[str, str]
+    # An organization's officer (voting delegate, brigade coordinator) reads forms the committee does not.
+    officer: User
     # What people wrote or named (organizations, titles, texts): it stays as written in every language.
     user_content: list[str] = field(default_factory=list)
     country_codes: list[str] = field(default_factory=list)
@@ -110,6 +112,17 @@ def build() -> Scenario:
         "brigade plan": f"/projects/{brigade.pk}/brigade/",
         "audit log": "/audit/",
         "minutes": f"/conferences/{conference.pk}/minutes/",
+        "conferences": "/conferences/",
+        "chair": f"/conferences/{conference.pk}/chair/",
+        "attendance": f"/conferences/{conference.pk}/attendance/",
+        "new motion": f"/conferences/{conference.pk}/motions/new/",
+        "speakers": f"/debate/conferences/{conference.pk}/speakers/",
+        "projects": "/projects/",
+        "calendar": "/projects/calendar/",
+        "reliability": "/projects/reliability/",
+        "notifications": "/projects/notifications/",
+        "partners": "/partners/",
+        "applications": "/registry/applications/",
     }
     user_content = [
         "Third World Conference",
@@ -139,5 +152,9 @@ def build() -> Scenario:
         russia_voter.username,
     ]
     return Scenario(
-        reader=committee, pages=pages, user_content=user_content, country_codes=["CZ", "CD", "RU"]
+        reader=committee,
+        officer=czech_voter,
+        pages=pages,
+        user_content=user_content,
+        country_codes=["CZ", "CD", "RU"],
     )

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -169,10 +170,10 @@ def accredit(request: HttpRequest, conference_id: int, payload: schemas.Accredit
     organization = get_object_or_404(Organization, pk=payload.organization_id)
     accounts = {u.pk: u for u in User.objects.filter(pk__in=payload.delegate_ids)}
     if len(accounts) != len(set(payload.delegate_ids)):
-        raise HttpError(400, "Some of the delegate accounts do not exist.")
+        raise HttpError(400, gettext("Some of the delegate accounts do not exist."))
     voting = accounts.get(payload.voting_delegate_id) if payload.voting_delegate_id else None
     if payload.voting_delegate_id and voting is None:
-        raise HttpError(400, "The voting delegate must be one of the delegates.")
+        raise HttpError(400, gettext("The voting delegate must be one of the delegates."))
     delegation = run(
         lambda: services.accredit_delegation(
             conference=conference,
@@ -207,7 +208,7 @@ def check_in_or_out(
     conference = get_object_or_404(Conference, pk=conference_id)
     seat = selectors.seat(request.user, conference)
     if seat is None:
-        raise HttpError(403, "You are not accredited as a delegate to this conference.")
+        raise HttpError(403, gettext("You are not accredited as a delegate to this conference."))
     step = services.check_in if payload.action == "in" else services.check_out
     run(lambda: step(delegation=seat.delegation, actor=request.user))
     return _attendance(conference)

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
@@ -123,7 +124,7 @@ def submit_application(
 ) -> Application:
     """The open door (S12): anyone may apply, affirming the basis of the Founding Resolution."""
     if not affirms_basis:
-        raise ValidationError("An application must affirm the basis of the Founding Resolution.")
+        raise ValidationError(gettext("An application must affirm the basis of the Founding Resolution."))
     with transaction.atomic():
         application = Application.objects.create(
             name=name.strip(),
@@ -144,7 +145,7 @@ def submit_application(
 
 def _require_committee(actor: object) -> None:
     if getattr(actor, "role", None) != Role.COMMITTEE:
-        raise PermissionDenied("Only the coordinating committee records decisions on applications.")
+        raise PermissionDenied(gettext("Only the coordinating committee records decisions on applications."))
 
 
 def admit_application(
@@ -158,15 +159,15 @@ def admit_application(
     """Record the conference's decision to admit an applicant: it becomes a member from that date."""
     _require_committee(actor)
     if continent not in Continent.values:
-        raise ValidationError(f"Unknown continent {continent!r}.")
+        raise ValidationError(gettext("Unknown continent “%(continent)s”.") % {"continent": continent})
     if not decision_reference.strip():
         raise ValidationError(
-            "Name the decision that admitted the organization (e.g. the conference resolution)."
+            gettext("Name the decision that admitted the organization (e.g. the conference resolution).")
         )
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status != ApplicationStatus.PENDING:
-            raise ValidationError("This application has already been decided.")
+            raise ValidationError(gettext("This application has already been decided."))
         organization = Organization.objects.filter(name=application.name, country=application.country).first()
         if organization is None:
             record = MemberRecord(
@@ -189,7 +190,7 @@ def admit_application(
                 slug=_free_slug(record),
             )
         elif organization.memberships.filter(left_on__isnull=True).exists():
-            raise ValidationError("This organization is already a member.")
+            raise ValidationError(gettext("This organization is already a member."))
         Membership.objects.create(
             organization=organization,
             since_year=decided_on.year,
@@ -219,7 +220,7 @@ def refuse_application(
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status != ApplicationStatus.PENDING:
-            raise ValidationError("This application has already been decided.")
+            raise ValidationError(gettext("This application has already been decided."))
         application.status = ApplicationStatus.REFUSED
         application.decided_on = decided_on
         application.decision_reference = decision_reference.strip()
@@ -241,7 +242,7 @@ def record_exit(organization: Organization, *, actor: object, left_on: date, not
     )
     if not own_officer and getattr(actor, "role", None) != Role.COMMITTEE:
         raise PermissionDenied(
-            "Only the organization's own officers or the coordinating committee can record its exit."
+            gettext("Only the organization's own officers or the coordinating committee can record its exit.")
         )
     with transaction.atomic():
         membership = (
@@ -250,9 +251,9 @@ def record_exit(organization: Organization, *, actor: object, left_on: date, not
             .first()
         )
         if membership is None:
-            raise ValidationError("This organization is not a current member.")
+            raise ValidationError(gettext("This organization is not a current member."))
         if membership.since_year and left_on.year < membership.since_year:
-            raise ValidationError("The exit date lies before the membership began.")
+            raise ValidationError(gettext("The exit date lies before the membership began."))
         membership.left_on = left_on
         membership.exit_note = note.strip()
         membership.save(update_fields=["left_on", "exit_note"])

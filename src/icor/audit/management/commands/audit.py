@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.audit.services import verify_chain
 
@@ -19,7 +20,9 @@ class Command(BaseCommand):
         if not result.ok:
             # CommandError exits with status 1 and prints the message on standard error.
             raise CommandError(
-                f"The audit chain is broken at link #{result.broken_at}: {result.reason} "
-                f"({result.checked} link(s) before it are intact)."
+                gettext(
+                    "The audit chain is broken at link #%(broken_at)s: %(reason)s (%(checked)s link(s) before it are intact)."
+                )
+                % {"broken_at": result.broken_at, "reason": result.reason, "checked": result.checked}
             )
         self.stdout.write(f"The audit chain is intact: {result.checked} link(s) verified.")

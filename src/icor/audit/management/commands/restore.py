@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.audit.backup import BackupError, restore
 from icor.audit.services import verify_chain
@@ -20,6 +21,9 @@ class Command(BaseCommand):
         result = verify_chain()
         if not result.ok:
             raise CommandError(
-                f"Restored ({method}), but the audit chain is broken at link #{result.broken_at}: {result.reason}."
+                gettext(
+                    "Restored (%(method)s), but the audit chain is broken at link #%(broken_at)s: %(reason)s."
+                )
+                % {"method": method, "broken_at": result.broken_at, "reason": result.reason}
             )
         self.stdout.write(f"Restored {file} ({method}); audit chain intact: {result.checked} link(s).")

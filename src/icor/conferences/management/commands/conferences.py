@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.conferences import selectors, services
 from icor.conferences.models import Ballot
@@ -36,8 +37,14 @@ class Command(BaseCommand):
             ballot_id = int(str(options["ballot_id"]))
             found = Ballot.objects.filter(pk=ballot_id).first()
             if found is None:
-                raise CommandError(f"no ballot {ballot_id}", returncode=2)
+                raise CommandError(
+                    gettext("no ballot %(ballot_id)s") % {"ballot_id": ballot_id}, returncode=2
+                )
             ballot = services.close_if_due(ballot=found)
             if ballot.outcome is None:
-                raise CommandError(f"ballot {ballot.pk} is still open; there is no result yet", returncode=1)
+                raise CommandError(
+                    gettext("ballot %(ballot)s is still open; there is no result yet")
+                    % {"ballot": ballot.pk},
+                    returncode=1,
+                )
             self.stdout.write(json.dumps(ballot.outcome, ensure_ascii=False, sort_keys=True))
