@@ -4,11 +4,11 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from icor.accounts.models import Role, User
 from icor.conferences.models import AgendaItem, Choice, Conference, ConferenceKind, Position
 from icor.conferences.models.motion import KIND_CHOICES
+from icor.core.collation import country_choices
 from icor.registry.models import Continent, Organization
 
 
@@ -29,7 +29,7 @@ class ConferenceForm(forms.Form):
     )
     region_countries = forms.MultipleChoiceField(
         label=_("Countries of the region (regional conference)"),
-        choices=lambda: list(countries),
+        choices=country_choices,
         required=False,
     )
     quorum = forms.IntegerField(

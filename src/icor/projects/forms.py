@@ -6,9 +6,8 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import CountryField
 
+from icor.core.collation import country_choices
 from icor.projects.models import Kind, Level, ProjectStatus
 from icor.registry.models import Continent, Organization
 
@@ -26,7 +25,7 @@ class ScopeFields(forms.Form):
         label=_("Name of the region (regional level)"), max_length=120, required=False
     )
     region_countries = forms.MultipleChoiceField(
-        label=_("Countries of the region (regional level)"), choices=lambda: list(countries), required=False
+        label=_("Countries of the region (regional level)"), choices=country_choices, required=False
     )
 
 
@@ -105,8 +104,11 @@ class ActivityForm(ScopeFields):
 class ParticipationForm(forms.Form):
     what = forms.CharField(label=_("What your organization did"), max_length=300)
     city = forms.CharField(label=_("City"), max_length=120)
-    country = CountryField(blank=True).formfield(
-        label=_("Country"), required=False, help_text=_("Leave empty for your own country.")
+    country = forms.ChoiceField(
+        label=_("Country"),
+        required=False,
+        choices=lambda: [("", "—"), *country_choices()],
+        help_text=_("Leave empty for your own country."),
     )
     people = forms.IntegerField(label=_("Number of people"), min_value=1)
 

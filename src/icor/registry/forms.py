@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import CountryField
 
+from icor.core.collation import country_choices
 from icor.registry.models import Continent
 
 
@@ -14,7 +13,7 @@ class RegistryFilterForm(forms.Form):
         choices=[("", _("All continents")), *Continent.choices],
     )
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=lambda: [("", _("All countries")), *countries]
+        label=_("Country"), required=False, choices=lambda: [("", _("All countries")), *country_choices()]
     )
     year = forms.IntegerField(label=_("Member since"), required=False, min_value=2010, max_value=2100)
     former = forms.BooleanField(label=_("Include former members"), required=False)
@@ -24,7 +23,7 @@ class ApplicationForm(forms.Form):
     name = forms.CharField(label=_("Name of the organization (original language)"), max_length=200)
     abbreviation = forms.CharField(label=_("Abbreviation"), max_length=40, required=False)
     english_name = forms.CharField(label=_("English name"), max_length=200, required=False)
-    country = CountryField().formfield(label=_("Country"))
+    country = forms.ChoiceField(label=_("Country"), choices=lambda: [("", "—"), *country_choices()])
     contact = forms.CharField(
         label=_("Contact"),
         max_length=200,

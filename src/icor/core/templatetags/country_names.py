@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django import template
 from django_countries import countries
+
+from icor.core.collation import sort_key
 
 register = template.Library()
 
@@ -17,4 +19,11 @@ def country_name(code: str) -> str:
 
 @register.filter
 def country_names(codes: Iterable[str]) -> str:
-    return ", ".join(country_name(code) for code in codes)
+    return ", ".join(sorted((country_name(code) for code in codes), key=sort_key))
+
+
+@register.filter
+def by_country_name(counts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """(country name, count) pairs in the reader's alphabetical order."""
+    named = [(country_name(code), count) for code, count in counts.items()]
+    return sorted(named, key=lambda pair: sort_key(pair[0]))
