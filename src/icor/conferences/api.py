@@ -73,7 +73,24 @@ def motion_out(motion: Motion) -> dict[str, Any]:
         "discussion_concluded": motion.discussion_concluded,
         "discussion_concluded_at": motion.discussion_concluded_at,
         "versions": list(motion.versions.all()),
+        "language": motion.language,
     }
+
+
+def translations_out(motion: Motion) -> list[dict[str, Any]]:
+    shown = selectors.motion_text(motion, "")
+    return [
+        {
+            "language": t.language,
+            "title": t.title,
+            "text": t.text,
+            "version": t.version,
+            "outdated": t.version < shown.current_version,
+            "organization": t.organization.short_name,
+            "updated_at": t.updated_at,
+        }
+        for t in shown.translations
+    ]
 
 
 def ballot_out(ballot: Ballot) -> dict[str, Any]:
@@ -252,6 +269,7 @@ def create_motion(request: HttpRequest, conference_id: int, payload: schemas.Mot
             title=payload.title,
             text=payload.text,
             submit=payload.submit,
+            language=payload.language,
         )
     )
     return Status(201, motion_out(motion))
@@ -294,6 +312,34 @@ def cosponsor(request: HttpRequest, motion_id: int, payload: schemas.CoSponsorIn
     organization = get_object_or_404(Organization, pk=payload.organization_id)
     run(lambda: services.cosponsor_motion(motion=motion, organization=organization, actor=request.user))
     return motion_out(motion)
+
+
+@router.get(
+    "/motions/{motion_id}/translations",
+    response={200: list[schemas.TranslationOut], **REFUSED},
+    summary="Translations of a motion, each with who provided it and whether it follows the current version",
+)
+def motion_translations(request: HttpRequest, motion_id: int) -> list[dict[str, Any]]:
+    return translations_out(get_object_or_404(Motion, pk=motion_id))
+
+
+@router.post(
+    "/motions/{motion_id}/translations",
+    response={201: list[schemas.TranslationOut], **REFUSED},
+    summary="Add or renew a translation for your own organization (the original stays authoritative)",
+)
+def translate_motion(request: HttpRequest, motion_id: int, payload: schemas.TranslationIn) -> Status:
+    motion = get_object_or_404(Motion, pk=motion_id)
+    run(
+        lambda: services.translate_motion(
+            motion=motion,
+            actor=request.user,
+            language=payload.language,
+            title=payload.title,
+            text=payload.text,
+        )
+    )
+    return Status(201, translations_out(motion))
 
 
 @router.post(

@@ -17,6 +17,7 @@ from icor.conferences.models import (
     Delegate,
     Delegation,
     Motion,
+    MotionTranslation,
     SecretVote,
     Vote,
 )
@@ -180,3 +181,37 @@ def open_ballots(conference: Conference) -> list[Ballot]:
             motion__agenda_item__conference=conference, closed_at__isnull=True
         ).select_related("motion")
     )
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """A motion as its reader meets it: the translation into the reader's language first, if there is one."""
+
+    motion: Motion
+    translation: MotionTranslation | None
+    current_version: int
+    translations: list[MotionTranslation]
+
+    @property
+    def title(self) -> str:
+        return self.translation.title if self.translation else self.motion.title
+
+    @property
+    def text(self) -> str:
+        return self.translation.text if self.translation else self.motion.text
+
+    @property
+    def language(self) -> str:
+        return self.translation.language if self.translation else self.motion.language
+
+    @property
+    def outdated(self) -> bool:
+        """Made for an older version: the original has changed since."""
+        return self.translation is not None and self.translation.version < self.current_version
+
+
+def motion_text(motion: Motion, language: str) -> ShownText:
+    translations = list(motion.translations.select_related("organization"))
+    chosen = next((t for t in translations if t.language == language and language != motion.language), None)
+    current = motion.versions.order_by("-number").values_list("number", flat=True).first() or 1
+    return ShownText(motion=motion, translation=chosen, current_version=current, translations=translations)

@@ -22,6 +22,7 @@ from icor.conferences.services._common import (
     require_officer_of,
 )
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, TransitionRefused, mover_of
+from icor.core.languages import TEXT_LANGUAGE_CODES
 from icor.registry.models import Organization
 from icor.statute import Kind
 
@@ -53,8 +54,9 @@ def create_motion(
     title: str,
     text: str,
     submit: bool = False,
+    language: str = "en",
 ) -> Motion:
-    """A motion is drafted for the submitter's own organization (S11)."""
+    """A motion is drafted for the submitter's own organization (S11), in the language it is written in."""
     require_acts_for(actor, organization.pk, gettext("submit a motion in its name"))
     conference = agenda_item.conference
     require_not_closed(conference)
@@ -63,11 +65,14 @@ def create_motion(
         raise ValidationError(gettext("Unknown kind of question “%(kind)s”.") % {"kind": kind})
     if not title.strip() or not text.strip():
         raise ValidationError(gettext("A motion needs a title and a text."))
+    if language not in TEXT_LANGUAGE_CODES:
+        raise ValidationError(gettext("Unknown language “%(language)s”.") % {"language": language})
     with transaction.atomic():
         motion = Motion.objects.create(
             agenda_item=agenda_item,
             organization=organization,
             kind=kind,
+            language=language,
             title=title.strip(),
             text=text.strip(),
         )
