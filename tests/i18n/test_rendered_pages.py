@@ -10,7 +10,6 @@ motion's original text.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -139,7 +138,3 @@ def test_the_pseudo_language_changes_the_pages(scenario: Scenario, pseudo_german
 def test_no_english_sentence_is_left_on_the_pages(scenario: Scenario, language: str) -> None:
     left = leftover_english(scenario, language)
     assert left == {}, "\n".join(f"{name}: {lines}" for name, lines in left.items())
-
-
-def test_gettext_tools_are_present_for_the_pseudo_language() -> None:
-    assert shutil.which("msgfmt") is not None

@@ -25,4 +25,6 @@ class Command(BaseCommand):
                 )
                 % {"broken_at": result.broken_at, "reason": result.reason, "checked": result.checked}
             )
-        self.stdout.write(f"The audit chain is intact: {result.checked} link(s) verified.")
+        self.stdout.write(
+            gettext("The audit chain is intact: %(checked)s link(s) verified.") % {"checked": result.checked}
+        )

@@ -26,4 +26,7 @@ class Command(BaseCommand):
                 )
                 % {"method": method, "broken_at": result.broken_at, "reason": result.reason}
             )
-        self.stdout.write(f"Restored {file} ({method}); audit chain intact: {result.checked} link(s).")
+        self.stdout.write(
+            gettext("Restored %(file)s (%(method)s); audit chain intact: %(checked)s link(s).")
+            % {"file": file, "method": method, "checked": result.checked}
+        )

@@ -23,16 +23,20 @@ class Command(BaseCommand):
                 open_ballots = Ballot.objects.filter(
                     motion__agenda_item__conference=conference, closed_at__isnull=True
                 ).count()
+                # One line per conference, tab-separated for scripts; only the last column is words.
                 self.stdout.write(
                     f"{conference.pk}\t{conference.status}\t{conference.kind}\t{conference.starts_on}\t"
-                    f"{conference.title}\topen ballots: {open_ballots}"
+                    f"{conference.title}\t" + gettext("open ballots: %(count)s") % {"count": open_ballots}
                 )
         elif action == "close-due":
             closed = services.close_due_ballots()
             for ballot in closed:
                 outcome = (ballot.outcome or {}).get("outcome", "?")
-                self.stdout.write(f"closed ballot {ballot.pk} on motion {ballot.motion_id}: {outcome}")
-            self.stdout.write(f"{len(closed)} ballot(s) closed")
+                self.stdout.write(
+                    gettext("closed ballot %(ballot)s on motion %(motion_id)s: %(outcome)s")
+                    % {"ballot": ballot.pk, "motion_id": ballot.motion_id, "outcome": outcome}
+                )
+            self.stdout.write(gettext("%(count)s ballot(s) closed") % {"count": len(closed)})
         else:
             ballot_id = int(str(options["ballot_id"]))
             found = Ballot.objects.filter(pk=ballot_id).first()

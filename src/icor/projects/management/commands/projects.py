@@ -21,4 +21,7 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError(gettext("--days must be 0 or more"), returncode=2)
         summary = send_reminders(days=days)
-        self.stdout.write(f"reminders: {summary.notifications} notification(s), {summary.emails} e-mail(s)")
+        self.stdout.write(
+            gettext("reminders: %(notifications)s notification(s), %(emails)s e-mail(s)")
+            % {"notifications": summary.notifications, "emails": summary.emails}
+        )

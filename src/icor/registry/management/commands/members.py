@@ -43,5 +43,11 @@ class Command(BaseCommand):
                 returncode=2,
             ) from None
         self.stdout.write(
-            f"imported {path}: {summary.created} created, {summary.updated} updated, {summary.unchanged} unchanged"
+            gettext("imported %(path)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
+            % {
+                "path": path,
+                "created": summary.created,
+                "updated": summary.updated,
+                "unchanged": summary.unchanged,
+            }
         )
