@@ -33,6 +33,7 @@ EVENT_LABELS: Mapping[str, Promise] = {
     "consensus.opened": _("Consensus round opened"),
     "consensus.position": _("Position stated in a consensus round"),
     "debate.amendment_proposed": _("Amendment proposed"),
+    "debate.amendment_translated": _("Amendment translated"),
     "debate.contribution": _("Contribution to a debate"),
     "motion.cosponsored": _("Motion co-sponsored"),
     "motion.created": _("Motion created"),

@@ -14,13 +14,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from icor.accounts.models import Role
 from icor.audit.services import record_event
 from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.conferences.services import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.transitions import MotionState
+from icor.core.languages import TEXT_LANGUAGE_CODES
 from icor.debate.models import (
     Amendment,
     AmendmentState,
+    AmendmentTranslation,
     Contribution,
     Speaker,
     SpeakersList,
@@ -294,3 +297,42 @@ def set_list_closed(
     speakers.save()
     notify(conference.pk, "speakers", {"closed": closed})
     return speakers
+
+
+def translate_amendment(
+    *, amendment: Amendment, actor: Any, language: str, proposed_text: str, rationale: str = ""
+) -> AmendmentTranslation:
+    """Any delegation adds (or renews) a translation of an amendment in its own organization's name (S11)."""
+    organization = getattr(actor, "organization", None)
+    if getattr(actor, "role", None) not in (Role.OFFICER, Role.DELEGATE) or organization is None:
+        raise PermissionDenied(gettext("Only the accounts of a member organization provide translations."))
+    motion = amendment.motion
+    require_not_closed(motion.conference)
+    if language not in TEXT_LANGUAGE_CODES:
+        raise ValidationError(gettext("Unknown language “%(language)s”.") % {"language": language})
+    if language == motion.language:
+        raise ValidationError(gettext("The original text is written in this language already."))
+    text = _clean_text(
+        proposed_text,
+        empty=gettext("The proposed text is empty."),
+        too_long=gettext("The proposed text is longer than %(maximum)s characters."),
+    )
+    with transaction.atomic():
+        translation, created = AmendmentTranslation.objects.update_or_create(
+            amendment=amendment,
+            language=language,
+            defaults={
+                "proposed_text": text,
+                "rationale": rationale.strip(),
+                "organization": organization,
+                "provided_by": actor,
+            },
+        )
+        record_event(
+            "debate.amendment_translated",
+            actor=actor,
+            organization_id=organization.pk,
+            subject=f"amendment:{amendment.pk}",
+            data={"language": language, "replaced": not created},
+        )
+    return translation
