@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from icor.accounts.models import Role, User
+from icor.charter.services import load_founding_resolution
 from icor.conferences import services as conference_services
 from icor.debate import services as debate_services
 from icor.projects.models import Kind as ProjectKind
@@ -27,6 +28,7 @@ class Scenario:
 
 
 def build() -> Scenario:
+    load_founding_resolution()
     committee = make_user(Role.COMMITTEE)
     conference = make_conference(committee, title="Third World Conference", place="Bremen")
     organizations = [
@@ -69,6 +71,13 @@ def build() -> Scenario:
     conference_services.cast_vote(ballot=ballot, actor=congo_voter, choice="abstain")
     conference_services.close_ballot(ballot=ballot, actor=committee)
 
+    conference_services.translate_motion(
+        motion=current,
+        actor=russia_voter,
+        language="ru",
+        title="Поддержка Кобани",
+        text="Конференция шлёт привет.",
+    )
     debated = motion(
         "founding-document", "On the organizational principles", "The conference meets every four years."
     )
@@ -123,8 +132,17 @@ def build() -> Scenario:
         "notifications": "/projects/notifications/",
         "partners": "/partners/",
         "applications": "/registry/applications/",
+        "home": "/",
+        "registry": "/registry/",
+        "organization": f"/registry/{czech.organization.slug}/",
+        "statistics": "/registry/statistics/",
+        "apply": "/registry/apply/",
+        "resolution": "/resolution/",
+        "privacy": "/privacy/",
     }
     user_content = [
+        "Founding Resolution of the ICOR",  # the name of the document, as adopted
+        "ICOR",
         "Third World Conference",
         "Bremen",
         "Resolutions",
@@ -143,6 +161,8 @@ def build() -> Scenario:
         "We support this motion.",
         "More often.",
         "Reconstruction of Kobanê: a hospital",
+        "Поддержка Кобани",
+        "Конференция шлёт привет.",
         "Rojhat",
         "bricklayer",
         "kurmancî",

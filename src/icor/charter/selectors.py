@@ -35,8 +35,8 @@ class ShownClause:
         return self.translation.language if self.translation else ORIGINAL_LANGUAGE
 
 
-def shown_sections(document: Document, language: str) -> list[tuple[str, str, list[ShownClause]]]:
-    """The sections with each clause in `language` where a translation exists, else in the original."""
+def shown_sections(document: Document, language: str) -> list[tuple[str, str, str, list[ShownClause]]]:
+    """(anchor, title, language of the title, clauses): each in `language` where translated, else the original."""
     translations = {
         t.clause_id: t
         for t in ClauseTranslation.objects.filter(
@@ -47,7 +47,10 @@ def shown_sections(document: Document, language: str) -> list[tuple[str, str, li
     for anchor, title, clauses in sections(document):
         shown = [ShownClause(clause, translations.get(clause.pk)) for clause in clauses]
         translated_title = next((c.translation.section_title for c in shown if c.translation), "")
-        result.append((anchor, translated_title or title, shown))
+        if translated_title:
+            result.append((anchor, translated_title, language, shown))
+        else:
+            result.append((anchor, title, ORIGINAL_LANGUAGE, shown))
     return result
 
 

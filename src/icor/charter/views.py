@@ -50,7 +50,7 @@ def translate(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language") or request.GET.get("language") or get_language() or ""
     existing = {
         shown.clause.anchor: shown.translation.text
-        for _anchor, _title, items in selectors.shown_sections(document, language)
+        for _anchor, _title, _language, items in selectors.shown_sections(document, language)
         for shown in items
         if shown.translation
     }
