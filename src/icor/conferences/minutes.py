@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from icor.conferences.models import Attendance, Conference, Delegate, Delegation, Motion
 from icor.conferences.outcome_text import result_label
 from icor.conferences.selectors import named_votes
+from icor.core.collation import by_country_and_name
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def minutes(conference: Conference) -> Minutes:
             ],
             stays=[(stay.checked_in_at, stay.checked_out_at) for stay in delegation.attendance.all()],
         )
-        for delegation in delegations
+        for delegation in sorted(delegations, key=lambda d: by_country_and_name(d.organization))
     ]
     motions = (
         Motion.objects.filter(agenda_item__conference=conference)

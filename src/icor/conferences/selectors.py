@@ -21,6 +21,7 @@ from icor.conferences.models import (
     SecretVote,
     Vote,
 )
+from icor.core.collation import by_country_and_name
 
 
 def conferences(viewer: Any = None) -> QuerySet[Conference]:
@@ -89,7 +90,8 @@ class AttendanceOverview:
 
 
 def attendance_overview(conference: Conference) -> AttendanceOverview:
-    rows = list(delegations(conference))
+    # By country name, then organization name, in the reader's language and its alphabetical order.
+    rows = sorted(delegations(conference), key=lambda d: by_country_and_name(d.organization))
     present = sum(1 for row in rows if getattr(row, "is_present", False))
     return AttendanceOverview(delegations=rows, present=present, accredited=len(rows))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pyuca
 from django.utils.translation import get_language
@@ -74,3 +74,8 @@ def collated(items: Iterable[T], name: Callable[[T], str], language: str | None 
 def country_choices() -> list[tuple[str, str]]:
     """Every country as (code, name in the reader's language), in that language's order."""
     return [(str(code), str(name)) for code, name in collated(countries, lambda country: str(country.name))]
+
+
+def by_country_and_name(organization: Any) -> tuple[object, object]:
+    """Sort key of an organization: its country's name, then its own, as the reader's language sorts."""
+    return sort_key(str(organization.country.name)), sort_key(organization.name)

@@ -10,7 +10,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from icor.core.collation import sort_key
+from icor.core.collation import by_country_and_name
 from icor.registry import selectors, services
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
 from icor.registry.models import Application, ApplicationStatus, Organization
@@ -28,7 +28,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         include_former=bool(filters.get("former")),
     )
     # Countries sort by their name in the reader's language, not by ISO code, collated as that language does.
-    rows = sorted(result, key=lambda o: (o.continent, sort_key(str(o.country.name)), sort_key(o.name)))
+    rows = sorted(result, key=lambda o: (o.continent, *by_country_and_name(o)))
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     template = "registry/_results.html" if request.htmx else "registry/list.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "page": page, "count": len(rows)})
