@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils.translation import gettext
 
 # No inline script anywhere: scripts and styles come from our own origin only.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -46,7 +47,9 @@ class RejectNulCharactersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self._holds_nul(request):
-            message = "The request contains a NUL character, which no field accepts; nothing was changed."
+            message = gettext(
+                "The request contains a NUL character, which no field accepts; nothing was changed."
+            )
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
