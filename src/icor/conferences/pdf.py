@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.translation import gettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from icor.conferences.minutes import Minutes
+from icor.conferences.outcome_text import explanation
 from icor.statute import SOURCE
 
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
@@ -31,7 +33,7 @@ def render_pdf(minutes: Minutes) -> bytes:
     conference = minutes.conference
     fonts = _font_dir()
     pdf = MinutesDocument(format="A4")
-    pdf.set_title(f"Minutes: {conference.title}")
+    pdf.set_title(gettext("Minutes: %(title)s") % {"title": conference.title})
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -46,48 +48,62 @@ def render_pdf(minutes: Minutes) -> bytes:
         pdf.set_font("DejaVu", "", size)
         pdf.multi_cell(0, 5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    heading(f"Minutes: {conference.title}", 16)
-    place = "online" if conference.online and not conference.place else conference.place
-    line(
-        f"{conference.get_kind_display()} · {conference.scope} · {place} · {conference.starts_on} to {conference.ends_on}"
-    )
-    line(f"Decisions by the rules of the {SOURCE}.", 8)
+    heading(gettext("Minutes: %(title)s") % {"title": conference.title}, 16)
+    place = gettext("online") if conference.online and not conference.place else conference.place
+    dates = gettext("%(start)s to %(end)s") % {"start": conference.starts_on, "end": conference.ends_on}
+    line(f"{conference.get_kind_display()} · {conference.scope} · {place} · {dates}")
+    line(gettext("Decisions by the rules of the %(source)s.") % {"source": SOURCE}, 8)
     pdf.ln(3)
 
-    heading("Attendance")
+    heading(gettext("Attendance"))
     for row in minutes.presence:
         organization = row.delegation.organization
         line(f"{organization.name} ({organization.short_name}, {organization.country.name})")
-        line("  Delegates: " + (", ".join(row.delegates) or "—"), 9)
+        line("  " + gettext("Delegates: %(names)s") % {"names": ", ".join(row.delegates) or "—"}, 9)
         stays = "; ".join(
-            f"{start:%Y-%m-%d %H:%M} to {end:%H:%M}" if end else f"{start:%Y-%m-%d %H:%M} onwards"
+            gettext("%(start)s to %(end)s") % {"start": f"{start:%Y-%m-%d %H:%M}", "end": f"{end:%H:%M}"}
+            if end
+            else gettext("%(start)s onwards") % {"start": f"{start:%Y-%m-%d %H:%M}"}
             for start, end in row.stays
         )
-        line("  Present: " + (stays or "not checked in"), 9)
+        line("  " + gettext("Present: %(stays)s") % {"stays": stays or gettext("not checked in")}, 9)
     pdf.ln(3)
 
-    heading("Decisions")
+    heading(gettext("Decisions"))
     for decision in minutes.decisions:
         motion = decision.motion
         heading(f"{motion.agenda_item.position}. {motion.title}", 12)
         line(
-            f"Kind: {motion.kind} · submitted by {motion.organization.short_name} · state: {motion.state}", 9
+            gettext("Kind: %(kind)s · submitted by %(organization)s · state: %(state)s")
+            % {
+                "kind": motion.get_kind_display(),
+                "organization": motion.organization.short_name,
+                "state": motion.get_state_display(),
+            },
+            9,
         )
         if decision.cosponsors:
-            line("Co-sponsors: " + ", ".join(decision.cosponsors), 9)
+            line(gettext("Co-sponsors: %(names)s") % {"names": ", ".join(decision.cosponsors)}, 9)
         for procedure in decision.procedures:
-            line(f"{procedure.name}, opened {procedure.opened_at:%Y-%m-%d %H:%M} UTC: {procedure.result}")
+            opened = f"{procedure.opened_at:%Y-%m-%d %H:%M}"
+            line(
+                gettext("%(procedure)s, opened %(opened)s UTC: %(result)s")
+                % {"procedure": procedure.name, "opened": opened, "result": procedure.result}
+            )
             if procedure.outcome:
                 line(f"  {procedure.figures}", 9)
-                line(f"  {procedure.outcome['explanation']}", 9)
-                line(f"  Rule {procedure.outcome['rule']}: “{procedure.outcome['clause']}”", 8)
-            for label, entries in (
-                ("Reservation", procedure.reservations),
-                ("Objection", procedure.objections),
+                line(f"  {explanation(procedure.outcome)}", 9)
+                # The clause is quoted in the authoritative English text of the Founding Resolution.
+                rule = gettext("Rule %(rule)s") % {"rule": procedure.outcome["rule"]}
+                line(f"  {rule}: “{procedure.outcome['clause']}”", 8)
+            for template, entries in (
+                (gettext("Reservation of %(organization)s: %(text)s"), procedure.reservations),
+                (gettext("Objection of %(organization)s: %(text)s"), procedure.objections),
             ):
                 for entry in entries:
-                    line(f"  {label} of {entry['organization']}: {entry['text']}", 9)
+                    line("  " + template % {"organization": entry["organization"], "text": entry["text"]}, 9)
             if procedure.named_votes:
-                line("  Votes: " + ", ".join(f"{org} {choice}" for org, choice in procedure.named_votes), 9)
+                votes = ", ".join(f"{org} {choice}" for org, choice in procedure.named_votes)
+                line("  " + gettext("Votes: %(votes)s") % {"votes": votes}, 9)
         pdf.ln(2)
     return bytes(pdf.output())
