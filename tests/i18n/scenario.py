@@ -10,6 +10,7 @@ from icor.charter.services import load_founding_resolution
 from icor.conferences import services as conference_services
 from icor.debate import services as debate_services
 from icor.projects.models import Kind as ProjectKind
+from icor.projects.services.activities import create_activity, report_participation
 from icor.projects.services.brigades import assign_volunteer, register_volunteer, set_need
 from tests.factories import make_conference, make_delegation, make_organization, make_project, make_user
 
@@ -111,6 +112,16 @@ def build() -> Scenario:
     set_need(brigade, actor=czech_voter, skill="bricklayer", count=2, starts_on=JUNE[0], ends_on=JUNE[1])
     assign_volunteer(volunteer, actor=czech_voter, starts_on=JUNE[0], ends_on=JUNE[1])
 
+    day_of_action = create_activity(actor=committee, title="Day of action", starts_on=date(2026, 5, 1))
+    report_participation(
+        day_of_action,
+        actor=congo_voter,
+        organization=congo.organization,
+        what="A march",
+        city="Kinshasa",
+        people=120,
+    )
+
     pages = {
         "conference": f"/conferences/{conference.pk}/",
         "motion": f"/conferences/motions/{current.pk}/",
@@ -132,6 +143,7 @@ def build() -> Scenario:
         "notifications": "/projects/notifications/",
         "partners": "/partners/",
         "applications": "/registry/applications/",
+        "activity": f"/projects/activities/{day_of_action.pk}/",
         "home": "/",
         "registry": "/registry/",
         "organization": f"/registry/{czech.organization.slug}/",
@@ -164,6 +176,9 @@ def build() -> Scenario:
         "Поддержка Кобани",
         "Конференция шлёт привет.",
         "Rojhat",
+        "Day of action",
+        "A march",
+        "Kinshasa",
         "bricklayer",
         "kurmancî",
         committee.username,

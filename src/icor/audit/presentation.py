@@ -8,12 +8,16 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from icor.accounts.models import Role
 from icor.conferences.models.decision import Choice, Position
 from icor.conferences.models.motion import STATE_CHOICES
 from icor.conferences.outcome_text import explanation, kind_label, required_text, result_label
 from icor.debate.models import Stance
+from icor.projects.models import Kind as ProjectKind
+from icor.projects.models import Level, ProjectStatus
+from icor.registry.models import Continent
 
 EVENT_LABELS: Mapping[str, Promise] = {
     "ballot.cast": _("Vote cast"),
@@ -98,6 +102,12 @@ KEY_LABELS: Mapping[str, Promise] = {
     "amendment": _("amendment"),
     "organization": _("organization"),
     "from": _("from"),
+    "country": _("country"),
+    "continent": _("continent"),
+    "city": _("city"),
+    "people": _("people"),
+    "what": _("what"),
+    "activity": _("activity"),
     "language": _("language"),
     "version": _("version"),
     "replaced": _("replaces an earlier translation"),
@@ -111,15 +121,18 @@ KEY_LABELS: Mapping[str, Promise] = {
     "conference": _("conference"),
     "to": _("to"),
 }
-STATE_LABELS = dict(STATE_CHOICES)
-VALUE_LABELS: Mapping[str, Mapping[str, Any]] = {
-    "motion_state": STATE_LABELS,
-    "state": STATE_LABELS,
-    "from": STATE_LABELS,
-    "to": STATE_LABELS,
-    "choice": dict(Choice.choices),
-    "position": dict(Position.choices),
-    "stance": dict(Stance.choices),
+# Keys whose values are codes of some choice; their labels, from every list of choices that can appear.
+CODED_KEYS = frozenset(
+    {"from", "to", "state", "motion_state", "status", "level", "choice", "position", "stance"}
+)
+CODE_LABELS: Mapping[str, Any] = {
+    **dict(ProjectKind.choices),
+    **dict(Level.choices),
+    **dict(ProjectStatus.choices),
+    **dict(Stance.choices),
+    **dict(Position.choices),
+    **dict(Choice.choices),
+    **dict(STATE_CHOICES),
 }
 
 
@@ -154,11 +167,15 @@ def value_text(key: str, value: Any) -> str:
     if key == "outcome" and isinstance(value, Mapping) and "outcome" in value:
         return f"{result_label(value['outcome']).capitalize()}: {explanation(value)}"
     if key == "kind" and isinstance(value, str):
-        return kind_label(value)
+        return str(CODE_LABELS.get(value) or kind_label(value))
+    if key == "country" and isinstance(value, str):
+        return str(countries.name(value)) or value
+    if key == "continent" and isinstance(value, str):
+        return str(dict(Continent.choices).get(value, value))
     if key == "required" and isinstance(value, Mapping):
         return required_text(value)
-    if isinstance(value, str) and key in VALUE_LABELS:
-        return str(VALUE_LABELS[key].get(value, value))
+    if isinstance(value, str) and key in CODED_KEYS:
+        return str(CODE_LABELS.get(value, value))
     if isinstance(value, list):
         return _statements(value)
     if isinstance(value, Mapping):

@@ -1,4 +1,4 @@
-"""Country codes shown as the country's name in the reader's language (never a bare "CD")."""
+"""Country codes and continents shown by their names in the reader's language (never a bare "CD")."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django import template
 from django_countries import countries
 
 from icor.core.collation import sort_key
+from icor.registry.models import Continent
 
 register = template.Library()
 
@@ -27,3 +28,9 @@ def by_country_name(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     """(country name, count) pairs in the reader's alphabetical order."""
     named = [(country_name(code), count) for code, count in counts.items()]
     return sorted(named, key=lambda pair: sort_key(pair[0]))
+
+
+@register.filter
+def continent_name(code: str) -> str:
+    """A continent as stored (its English name) in the reader's language."""
+    return str(dict(Continent.choices).get(code, code))
