@@ -138,3 +138,18 @@ def test_the_pseudo_language_changes_the_pages(scenario: Scenario, pseudo_german
 def test_no_english_sentence_is_left_on_the_pages(scenario: Scenario, language: str) -> None:
     left = leftover_english(scenario, language)
     assert left == {}, "\n".join(f"{name}: {lines}" for name, lines in left.items())
+
+
+def test_api_refusals_come_in_the_language_the_client_asks_for(
+    scenario: Scenario, pseudo_german: None
+) -> None:
+    client = logged_in(with_totp(scenario.officer))
+    motion = scenario.pages["motion"].rstrip("/").rsplit("/", 1)[1]
+    response = client.post(
+        f"/api/conferences/motions/{motion}/translations",
+        {"language": "en", "title": "Title", "text": "Text"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"] == pseudo("The original text is written in this language already.")
