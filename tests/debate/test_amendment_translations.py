@@ -32,8 +32,7 @@ def test_another_delegation_translates_an_amendment_in_its_own_name(
     )
     assert translation.organization == debate.other.organization
     (view,) = selectors.amendments(debate.motion)
-    assert view.translation_in("de") == translation
-    assert view.translation_in("fr") is None
+    assert view.translations == [translation]
 
 
 def test_the_reader_sees_the_translation_beside_the_authoritative_amendment(

@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from icor.statute import Comparison, Kind, Procedure, Result
+from icor.statute import Comparison, Kind, Result
 
 RESULT_LABELS: Mapping[str, Promise] = {
     Result.ADOPTED: _("adopted"),
@@ -28,10 +28,6 @@ KIND_LABELS: Mapping[str, Promise] = {
     Kind.FOUNDING_DOCUMENT: _("founding documents"),
     Kind.CURRENT_AFFAIRS: _("current affairs"),
 }
-PROCEDURE_LABELS: Mapping[str, Promise] = {
-    Procedure.CONSENSUS: _("consensus"),
-    Procedure.VOTE: _("vote"),
-}
 
 
 def result_label(code: str) -> str:
@@ -43,7 +39,7 @@ def kind_label(code: str) -> str:
 
 
 def required_text(required: Mapping[str, str] | None) -> str:
-    """ "at least 80 %" / "more than 50 %" in the reader's language."""
+    """The threshold ("at least 80 %", "more than 50 %") in the reader's language."""
     if not required:
         return ""
     if required["comparison"] == Comparison.AT_LEAST:

@@ -56,9 +56,6 @@ class AmendmentView:
     current: bool
     translations: list[AmendmentTranslation] = field(default_factory=list)
 
-    def translation_in(self, language: str) -> AmendmentTranslation | None:
-        return next((t for t in self.translations if t.language == language), None)
-
 
 def amendments(motion: Motion) -> list[AmendmentView]:
     latest = motion.versions.order_by("-number").values_list("pk", flat=True).first()
