@@ -62,6 +62,6 @@ clean:
 LANGS := de fr es pt ru tr
 .PHONY: messages
 messages: $(STAMP)
-	cd src/icor && DJANGO_SETTINGS_MODULE=icor.settings ../../$(BIN)/django-admin makemessages $(addprefix -l ,$(LANGS)) --ignore='statute/*' --add-location=file --no-obsolete
+	cd src/icor && DJANGO_SETTINGS_MODULE=icor.settings ../../$(BIN)/django-admin makemessages $(addprefix -l ,$(LANGS)) --add-location=file --no-obsolete
 	for po in src/icor/locale/*/LC_MESSAGES/django.po; do msgattrib --clear-fuzzy --empty --clear-previous -o $$po $$po; done
 	cd src/icor && DJANGO_SETTINGS_MODULE=icor.settings ../../$(BIN)/django-admin compilemessages

@@ -61,3 +61,25 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client: Client) -> None:
     response = client.get("/audit/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_events_and_their_data_are_named_not_coded(committee: User) -> None:
+    record_event(
+        "motion.in_discussion",
+        subject="motion:1",
+        data={
+            "from": "submitted",
+            "to": "in_discussion",
+            "country": "CD",
+            "secret": False,
+            "closes_at": None,
+        },
+    )
+    page = logged_in(with_totp(committee)).get("/audit/").content.decode()
+    body = page.split("<tbody>")[1]
+    assert "Motion put to discussion" in body
+    assert "from: submitted" in body and "to: in discussion" in body
+    assert "country: Democratic Republic of the Congo" in body
+    assert "secret ballot: no" in body and "closes at: —" in body
+    for code in ("in_discussion", "motion.in_discussion", "CD", "None", "False"):
+        assert code not in body.replace("motion:1", "")

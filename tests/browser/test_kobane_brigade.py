@@ -196,26 +196,26 @@ def test_the_kobane_brigade_is_entered_and_planned_end_to_end(
     expect(page.locator("#brigade-plan article.week")).to_have_count(22)
     june = week(page, "2015-06-08")
     expect(june.get_by_role("heading")).to_have_text("Week of June 8, 2015 to June 14, 2015")
-    expect(june).to_contain_text("2 volunteers on site — countries: NL, TR")
+    expect(june).to_contain_text("2 volunteers on site — countries: Netherlands, Türkiye")
     expect(june.locator("ul.on-site li")).to_have_text(
-        ["Anouk (GML/RM, NL) — medical staff", "Rojda (MLKP, TR) — bricklayer"]
+        ["Anouk (GML/RM, Netherlands) — medical staff", "Rojda (MLKP, Türkiye) — bricklayer"]
     )
     expect(june.locator("p.unmet")).to_have_text(
         ["bricklayer: 1 of 6 on site — 5 missing", "medical staff: 1 of 3 on site — 2 missing"]
     )
     turn_of_month = week(page, "2015-06-29")
     expect(turn_of_month.locator("ul.on-site li")).to_have_text(
-        ["Anouk (GML/RM, NL) — medical staff", "Baran (MLKP, TR) — bricklayer, electrician"]
+        ["Anouk (GML/RM, Netherlands) — medical staff", "Baran (MLKP, Türkiye) — bricklayer, electrician"]
     )
     july = week(page, "2015-07-06")
-    expect(july).to_contain_text("2 volunteers on site — countries: CH, TR")
+    expect(july).to_contain_text("2 volunteers on site — countries: Switzerland, Türkiye")
     expect(july.locator("ul.on-site li")).to_have_text(
-        ["Luca (MLGS, CH) — electrician", "Baran (MLKP, TR) — bricklayer, electrician"]
+        ["Luca (MLGS, Switzerland) — electrician", "Baran (MLKP, Türkiye) — bricklayer, electrician"]
     )
     expect(july.locator("p.met")).to_have_text(["electrician: 2 of 2 on site"])
     expect(july.locator("p.unmet")).to_have_text(["medical staff: 0 of 3 on site — 3 missing"])
     august = week(page, "2015-08-03")
-    expect(august).to_contain_text("1 volunteer on site — countries: TR")
+    expect(august).to_contain_text("1 volunteer on site — countries: Türkiye")
     expect(august.locator("p.unmet")).to_have_text(["electrician: 1 of 2 on site — 1 missing"])
     expect(week(page, "2015-10-26")).to_contain_text("0 volunteers on site")
     page.locator("#plan-heading").evaluate("heading => heading.scrollIntoView()")
@@ -225,8 +225,10 @@ def test_the_kobane_brigade_is_entered_and_planned_end_to_end(
     page = log_in(open_page(), outsider)
     page.goto(brigade_path)
     june = week(page, "2015-06-08")
-    expect(june).to_contain_text("2 volunteers on site — countries: NL, TR")
-    expect(june.get_by_role("list", name="Per country").locator("li")).to_have_text(["NL: 1", "TR: 1"])
+    expect(june).to_contain_text("2 volunteers on site — countries: Netherlands, Türkiye")
+    expect(june.get_by_role("list", name="Per country").locator("li")).to_have_text(
+        ["Netherlands: 1", "Türkiye: 1"]
+    )
     expect(june.get_by_role("list", name="Per skill").locator("li")).to_have_text(
         ["bricklayer: 1", "medical staff: 1"]
     )

@@ -172,14 +172,14 @@ def test_the_chair_sees_votes_and_the_delegate_sees_the_result_without_reloading
     expected = decide_by_vote("current-affairs", yes=2, no=1, abstain=0, present=3)
     assert (expected.result.value, expected.rule) == ("adopted", Rule.S5)
     outcome = delegate.locator(".outcome")
-    expect(outcome.locator(".result")).to_have_text("ADOPTED · rule S5", timeout=LIVE_TIMEOUT_MS)
+    expect(outcome.locator(".result")).to_have_text("Adopted · rule S5", timeout=LIVE_TIMEOUT_MS)
     expect(outcome).to_contain_text(expected.explanation)
     expect(outcome.locator("blockquote")).to_have_text(f"“{CLAUSES[Rule.S5].text}”")
     expect(outcome.get_by_role("link", name="Read the clause in the Founding Resolution")).to_have_attribute(
         "href", f"/resolution/#{CLAUSES[Rule.S5].anchor}"
     )
     assert delegate.evaluate("window.__marker") == 1
-    expect(chair.locator(".outcome .result")).to_have_text("ADOPTED · rule S5", timeout=LIVE_TIMEOUT_MS)
+    expect(chair.locator(".outcome .result")).to_have_text("Adopted · rule S5", timeout=LIVE_TIMEOUT_MS)
     assert chair.evaluate("window.__marker") == 1
     delegate.locator("#ballot-heading").evaluate("heading => heading.scrollIntoView()")
     screenshot(delegate, "ballot-result.png")

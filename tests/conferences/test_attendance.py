@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from icor.accounts.models import Role, User
 from icor.conferences import selectors, services
 from icor.conferences.models import Attendance, Conference
 from tests.conferences.conftest import seats
-from tests.factories import make_conference, make_delegation, make_user
+from tests.factories import make_conference, make_delegation, make_organization, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +62,14 @@ def test_closing_the_conference_checks_every_delegation_out(conference: Conferen
     services.advance_conference(conference=conference, actor=committee)
     assert selectors.present_delegations(conference) == []
     assert Attendance.objects.filter(checked_out_at__isnull=True).count() == 0
+
+
+def test_the_delegations_are_listed_in_the_reader_alphabetical_order(conference: Conference) -> None:
+    """Turkish: Cibuti (Djibouti) before Çad (Chad); English: Chad before Djibouti."""
+    make_delegation(conference, make_organization(name="Chad Party", country="TD", continent="Africa"))
+    make_delegation(conference, make_organization(name="Djibouti Party", country="DJ", continent="Africa"))
+    with translation.override("tr"):
+        turkish = [d.organization.name for d in selectors.attendance_overview(conference).delegations]
+    english = [d.organization.name for d in selectors.attendance_overview(conference).delegations]
+    assert turkish == ["Djibouti Party", "Chad Party"]
+    assert english == ["Chad Party", "Djibouti Party"]

@@ -59,7 +59,7 @@ def test_the_brigade_page_hides_personal_data_from_others(
     third = with_totp(make_user(Role.OFFICER, make_organization(country="IT")))
     for outsider in (client, logged_in(with_totp(committee)), logged_in(third)):
         page = outsider.get(url).content.decode()
-        assert "FR: 1" in page
+        assert "France: 1" in page
         assert "electrician: 1" in page
         assert "Heval Sara" not in page
         assert "sorani" not in page.lower()

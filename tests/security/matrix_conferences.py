@@ -26,6 +26,9 @@ API_CHAIR_CREATES = cells(FORBIDDEN, anonymous=UNAUTHORIZED, committee=201)
 VOTING_DELEGATE = cells(REFUSED, anonymous=FOUND, officer=FOUND)
 NOBODY = cells(REFUSED, anonymous=FOUND)
 API_NOBODY = cells(FORBIDDEN, anonymous=UNAUTHORIZED)
+# Accounts of member organizations translate; the committee, observers and operators do not.
+TRANSLATOR = cells(REFUSED, anonymous=FOUND, officer=FOUND, delegate=FOUND)
+TRANSLATION = {"language": "de", "title": "Aufruf", "text": "Die Konferenz ruft zum Aktionstag auf."}
 TEXT = "The conference calls on all member organizations to coordinate the day of action."
 
 
@@ -250,6 +253,14 @@ ROWS = [
         cells(REFUSED, anonymous=FOUND, officer=FOUND),
         why="S11: an officer co-sponsors another organization's motion for the own organization only",
     ),
+    action(
+        "translate",
+        "motion",
+        TRANSLATOR,
+        TRANSLATOR,
+        data=TRANSLATION,
+        why="any delegation adds a translation, always in its own organization's name (S11)",
+    ),
     action("open_round", "motion", CHAIR, CHAIR, why="S2: the chair opens a consensus round"),
     action("open_ballot", "motion", CHAIR, CHAIR, data={"minimum_minutes": "0"}),
     action("close_round", "consensus_motion", CHAIR),
@@ -337,6 +348,16 @@ ROWS = [
         other=API_NOBODY,
         data={"organization_id": "{org_id}"},
         why="S11: an officer co-sponsors for the own organization, never in another's name",
+    ),
+    api("GET", "/motions/{motion_id}/translations", "/motions/{motion}/translations", other=API_READ),
+    api(
+        "POST",
+        "/motions/{motion_id}/translations",
+        "/motions/{motion}/translations",
+        cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=201, delegate=201),
+        other=cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=201, delegate=201),
+        data=TRANSLATION,
+        why="any delegation adds a translation, always in its own organization's name (S11)",
     ),
     api(
         "POST",

@@ -1,7 +1,7 @@
 """Home page, health check, language choice, Founding Resolution, allauth and the operator admin."""
 
 from icor.charter.services import load_founding_resolution
-from tests.security.matrix import EVERYONE_OK, FOUND, OK, Group, Row, cells
+from tests.security.matrix import EVERYONE_OK, FORBIDDEN, FOUND, OK, Group, Row, cells
 
 ROWS = [
     Row("home", "/", EVERYONE_OK),
@@ -16,6 +16,13 @@ ROWS = [
         anonymous_to_login=False,
     ),
     Row("charter:resolution", "/resolution/", EVERYONE_OK, prepare=lambda world: load_founding_resolution()),
+    Row(
+        "charter:translate",
+        "/resolution/translate/",
+        cells(FORBIDDEN, anonymous=FOUND, committee=OK, officer=OK),
+        prepare=lambda world: load_founding_resolution(),
+        why="the committee, or an officer in the own organization's name, translates the Founding Resolution",
+    ),
     # allauth: every view acts on the visitor's own account only.
     Row("account_login", "/accounts/login/", cells(FOUND, anonymous=OK)),
     Row(

@@ -54,6 +54,10 @@ def api(method: str, route: str, path: str, own: Any = API_READ, other: Any = No
 
 
 CONTRIBUTION = {"text": "We have a question on the second paragraph.", "stance": "question"}
+AMENDMENT_TRANSLATION = {"language": "de", "proposed_text": "Geänderter Text.", "rationale": ""}
+# Accounts of member organizations translate, accredited or not; the committee and others do not.
+TRANSLATORS = cells(FORBIDDEN, anonymous=FOUND, officer=FOUND, delegate=FOUND)
+API_TRANSLATORS = cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=201, delegate=201)
 AMENDMENT = {"proposed_text": f"{TEXT} Amended again.", "rationale": "Clearer."}
 
 ROWS = [
@@ -75,6 +79,15 @@ ROWS = [
         method="POST",
         data=AMENDMENT,
         why="S14: any accredited delegation proposes a new text, in its own name",
+    ),
+    row(
+        "debate:translate_amendment",
+        "/debate/amendments/{amendment}/translate/",
+        TRANSLATORS,
+        TRANSLATORS,
+        method="POST",
+        data=AMENDMENT_TRANSLATION,
+        why="any delegation translates an amendment, in its own organization's name (S11)",
     ),
     row("debate:adopt_amendment", "/debate/amendments/{amendment}/adopt/", CHAIR, CHAIR, method="POST"),
     row("debate:reject_amendment", "/debate/amendments/{amendment}/reject/", CHAIR, CHAIR, method="POST"),
@@ -123,6 +136,15 @@ ROWS = [
         data=CONTRIBUTION,
     ),
     api("GET", "/motions/{motion_id}/amendments", "/motions/{motion}/amendments", other=API_READ),
+    api(
+        "POST",
+        "/amendments/{amendment_id}/translations",
+        "/amendments/{amendment}/translations",
+        API_TRANSLATORS,
+        API_TRANSLATORS,
+        data=AMENDMENT_TRANSLATION,
+        why="any delegation translates an amendment, in its own organization's name (S11)",
+    ),
     api(
         "POST",
         "/motions/{motion_id}/amendments",

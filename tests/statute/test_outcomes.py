@@ -23,6 +23,7 @@ KEYS = {
     "share",
     "required",
     "explanation",
+    "message",
 }
 
 
@@ -55,6 +56,16 @@ def test_outcome_as_data_names_the_rule_and_quotes_the_clause() -> None:
             "text": "at least 80 %",
         },
         "explanation": ("Adopted: 80 of 100 votes present said yes (80 %), which meets the required 80 %."),
+        "message": [
+            {
+                "text": "Adopted: %(yes)d of %(present)d vote present said yes (%(reached)s), "
+                "which meets the required %(minimum)s.",
+                "plural": "Adopted: %(yes)d of %(present)d votes present said yes (%(reached)s), "
+                "which meets the required %(minimum)s.",
+                "count": "present",
+                "figures": {"yes": 80, "present": 100, "reached": "80 %", "minimum": "80 %"},
+            }
+        ],
     }
 
 

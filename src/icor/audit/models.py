@@ -21,11 +21,6 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"#{self.sequence} {self.event} {self.subject}"
 
-    @property
-    def details(self) -> list[tuple[str, object]]:
-        """The data as sorted pairs (a template cannot safely iterate a dict that may hold "items")."""
-        return sorted(self.data.items()) if isinstance(self.data, dict) else [("value", self.data)]
-
 
 class ChainHead(models.Model):
     """A single row locked while appending, so that concurrent writers form one chain."""

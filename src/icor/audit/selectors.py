@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.models import AuditEvent
@@ -23,7 +24,7 @@ def visible_events(*, viewer: Any, event: str = "") -> QuerySet[AuditEvent]:
         events = AuditEvent.objects.filter(actor_organization_id=viewer.organization_id)
     else:
         raise PermissionDenied(
-            "Only officers (for their own organization) and the committee see the audit log."
+            gettext("Only officers (for their own organization) and the committee see the audit log.")
         )
     if event:
         events = events.filter(event=event)

@@ -1,4 +1,11 @@
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from icor.core.languages import TEXT_LANGUAGES
+
+# The Founding Resolution as adopted is quoted in English; that text is the authoritative one.
+ORIGINAL_LANGUAGE = "en"
 
 
 class Document(models.Model):
@@ -39,3 +46,36 @@ class Clause(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/resolution/#{self.anchor}"
+
+
+class ClauseTranslation(models.Model):
+    """A clause in another language: marked as a translation; the original English text stays authoritative."""
+
+    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=12, choices=TEXT_LANGUAGES)
+    text = models.TextField(_("text"))
+    section_title = models.CharField(_("section title"), max_length=200, blank=True)
+    # Empty for a translation the coordinating committee provides.
+    organization = models.ForeignKey(
+        "registry.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("provided by"),
+    )
+    provided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["clause", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clause", "language"], name="one_clause_translation_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.clause} [{self.language}]"

@@ -1,10 +1,19 @@
 import json
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
-from icor.charter.models import Clause, Document
+from icor.accounts.models import Role
+from icor.audit.services import record_event
+from icor.charter.models import ORIGINAL_LANGUAGE, Clause, ClauseTranslation, Document
+from icor.core.languages import TEXT_LANGUAGE_CODES
+
+MAX_CLAUSE = 20_000
 
 FOUNDING_RESOLUTION = Path(__file__).resolve().parent / "data" / "founding_resolution.json"
 
@@ -38,3 +47,62 @@ def load_founding_resolution() -> int:
                     },
                 )
     return position
+
+
+def translate_resolution(
+    *,
+    document: Document,
+    actor: Any,
+    language: str,
+    texts: Mapping[str, str],
+    section_titles: Mapping[str, str],
+) -> int:
+    """Add or renew translations of clauses (by anchor) and section titles; return how many clauses changed.
+
+    The committee translates in its own name; an officer in the name of their organization (S11).
+    An empty text leaves that clause as it was.
+    """
+    role = getattr(actor, "role", None)
+    if role not in (Role.COMMITTEE, Role.OFFICER):
+        raise PermissionDenied(
+            gettext(
+                "The coordinating committee and the officers of member organizations provide translations."
+            )
+        )
+    organization = getattr(actor, "organization", None) if role == Role.OFFICER else None
+    if role == Role.OFFICER and organization is None:
+        raise PermissionDenied(gettext("Only the accounts of a member organization provide translations."))
+    if language not in TEXT_LANGUAGE_CODES:
+        raise ValidationError(gettext("Unknown language “%(language)s”.") % {"language": language})
+    if language == ORIGINAL_LANGUAGE:
+        raise ValidationError(gettext("The original text is written in this language already."))
+    clauses = {clause.anchor: clause for clause in document.clauses.all()}
+    unknown = sorted(set(texts) - set(clauses))
+    if unknown:
+        raise ValidationError(gettext("Unknown clauses: %(anchors)s.") % {"anchors": ", ".join(unknown[:5])})
+    given = {anchor: text.strip() for anchor, text in texts.items() if text.strip()}
+    if not given:
+        raise ValidationError(gettext("Translate at least one clause."))
+    if any(len(text) > MAX_CLAUSE for text in given.values()):
+        raise ValidationError(gettext("The translation is too long."))
+    with transaction.atomic():
+        for anchor, text in given.items():
+            clause = clauses[anchor]
+            ClauseTranslation.objects.update_or_create(
+                clause=clause,
+                language=language,
+                defaults={
+                    "text": text,
+                    "section_title": section_titles.get(clause.section_anchor, "").strip()[:200],
+                    "organization": organization,
+                    "provided_by": actor,
+                },
+            )
+        record_event(
+            "charter.translated",
+            actor=actor,
+            organization_id=organization.pk if organization else None,
+            subject=f"document:{document.slug}",
+            data={"language": language, "clauses": len(given)},
+        )
+    return len(given)

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from ninja import Router, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -72,7 +73,24 @@ def motion_out(motion: Motion) -> dict[str, Any]:
         "discussion_concluded": motion.discussion_concluded,
         "discussion_concluded_at": motion.discussion_concluded_at,
         "versions": list(motion.versions.all()),
+        "language": motion.language,
     }
+
+
+def translations_out(motion: Motion) -> list[dict[str, Any]]:
+    shown = selectors.motion_text(motion, "")
+    return [
+        {
+            "language": t.language,
+            "title": t.title,
+            "text": t.text,
+            "version": t.version,
+            "outdated": t.version < shown.current_version,
+            "organization": t.organization.short_name,
+            "updated_at": t.updated_at,
+        }
+        for t in shown.translations
+    ]
 
 
 def ballot_out(ballot: Ballot) -> dict[str, Any]:
@@ -169,10 +187,10 @@ def accredit(request: HttpRequest, conference_id: int, payload: schemas.Accredit
     organization = get_object_or_404(Organization, pk=payload.organization_id)
     accounts = {u.pk: u for u in User.objects.filter(pk__in=payload.delegate_ids)}
     if len(accounts) != len(set(payload.delegate_ids)):
-        raise HttpError(400, "Some of the delegate accounts do not exist.")
+        raise HttpError(400, gettext("Some of the delegate accounts do not exist."))
     voting = accounts.get(payload.voting_delegate_id) if payload.voting_delegate_id else None
     if payload.voting_delegate_id and voting is None:
-        raise HttpError(400, "The voting delegate must be one of the delegates.")
+        raise HttpError(400, gettext("The voting delegate must be one of the delegates."))
     delegation = run(
         lambda: services.accredit_delegation(
             conference=conference,
@@ -207,7 +225,7 @@ def check_in_or_out(
     conference = get_object_or_404(Conference, pk=conference_id)
     seat = selectors.seat(request.user, conference)
     if seat is None:
-        raise HttpError(403, "You are not accredited as a delegate to this conference.")
+        raise HttpError(403, gettext("You are not accredited as a delegate to this conference."))
     step = services.check_in if payload.action == "in" else services.check_out
     run(lambda: step(delegation=seat.delegation, actor=request.user))
     return _attendance(conference)
@@ -251,6 +269,7 @@ def create_motion(request: HttpRequest, conference_id: int, payload: schemas.Mot
             title=payload.title,
             text=payload.text,
             submit=payload.submit,
+            language=payload.language,
         )
     )
     return Status(201, motion_out(motion))
@@ -293,6 +312,34 @@ def cosponsor(request: HttpRequest, motion_id: int, payload: schemas.CoSponsorIn
     organization = get_object_or_404(Organization, pk=payload.organization_id)
     run(lambda: services.cosponsor_motion(motion=motion, organization=organization, actor=request.user))
     return motion_out(motion)
+
+
+@router.get(
+    "/motions/{motion_id}/translations",
+    response={200: list[schemas.TranslationOut], **REFUSED},
+    summary="Translations of a motion, each with who provided it and whether it follows the current version",
+)
+def motion_translations(request: HttpRequest, motion_id: int) -> list[dict[str, Any]]:
+    return translations_out(get_object_or_404(Motion, pk=motion_id))
+
+
+@router.post(
+    "/motions/{motion_id}/translations",
+    response={201: list[schemas.TranslationOut], **REFUSED},
+    summary="Add or renew a translation for your own organization (the original stays authoritative)",
+)
+def translate_motion(request: HttpRequest, motion_id: int, payload: schemas.TranslationIn) -> Status:
+    motion = get_object_or_404(Motion, pk=motion_id)
+    run(
+        lambda: services.translate_motion(
+            motion=motion,
+            actor=request.user,
+            language=payload.language,
+            title=payload.title,
+            text=payload.text,
+        )
+    )
+    return Status(201, translations_out(motion))
 
 
 @router.post(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from icor.accounts.models import Role, User
 from icor.conferences.models import AgendaItem, Choice, Conference, ConferenceKind, Position
 from icor.conferences.models.motion import KIND_CHOICES
+from icor.core.languages import TEXT_LANGUAGES
 from icor.registry.continents import country_choices
 from icor.registry.models import Continent, Organization
 
@@ -82,6 +83,13 @@ class MotionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of question"), choices=KIND_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    language = forms.ChoiceField(
+        label=_("Language of the text"),
+        choices=TEXT_LANGUAGES,
+        initial="en",
+        required=False,
+        help_text=_("The text as written stays the authoritative one; delegations can add translations."),
+    )
     submit = forms.BooleanField(label=_("Submit now (otherwise keep as draft)"), required=False, initial=True)
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
@@ -89,6 +97,12 @@ class MotionForm(forms.Form):
         field = self.fields["agenda_item"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = conference.agenda.all()
+
+
+class TranslationForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the translation"), choices=TEXT_LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
 
 
 class PositionForm(forms.Form):

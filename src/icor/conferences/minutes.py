@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from icor.audit.checkpoints import Checkpoint, checkpoint_for
@@ -21,7 +22,9 @@ from icor.conferences.models import (
     MotionVersion,
     Position,
 )
+from icor.conferences.outcome_text import result_label
 from icor.conferences.selectors import RoundProgress, named_votes, round_progress
+from icor.core.collation import by_country_and_name
 from icor.statute import CLAUSES, Rule
 
 
@@ -51,7 +54,7 @@ class Procedure:
 
     @property
     def result(self) -> str:
-        return str(self.outcome["outcome"]) if self.outcome else _("still open")
+        return result_label(self.outcome["outcome"]) if self.outcome else _("still open")
 
     @property
     def stated(self) -> list[StatedPosition]:
@@ -145,17 +148,18 @@ def minutes(conference: Conference) -> Minutes:
         )
         .order_by("organization__name")
     )
-    voting = _("voting")
     presence = [
         Presence(
             delegation=delegation,
             delegates=[
-                f"{seat.user.shown_name}{f' ({voting})' if seat.is_voting else ''}"
+                gettext("%(name)s (voting)") % {"name": seat.user.shown_name}
+                if seat.is_voting
+                else seat.user.shown_name
                 for seat in delegation.delegates.all()
             ],
             stays=[(stay.checked_in_at, stay.checked_out_at) for stay in delegation.attendance.all()],
         )
-        for delegation in delegations
+        for delegation in sorted(delegations, key=lambda d: by_country_and_name(d.organization))
     ]
     motions = (
         Motion.objects.filter(agenda_item__conference=conference)

@@ -19,6 +19,7 @@ from icor.conferences.models import (
     CoSponsorship,
     Delegation,
     Motion,
+    MotionTranslation,
     Vote,
 )
 from icor.registry.models import Organization
@@ -146,6 +147,18 @@ def export_conferences(organization: Organization) -> dict[str, Any]:
     return {
         "delegations": _delegations(organization),
         "motions": _motions(organization),
+        "motion_translations": [
+            {
+                "motion": t.motion_id,
+                "language": t.language,
+                "title": t.title,
+                "text": t.text,
+                "version": t.version,
+                "provided_by_account": t.provided_by_id,
+                "updated_at": t.updated_at,
+            }
+            for t in MotionTranslation.objects.filter(organization=organization).order_by("pk")
+        ],
         "cosponsorships": [
             {"motion": sponsorship.motion_id, "joined_at": sponsorship.joined_at}
             for sponsorship in CoSponsorship.objects.filter(organization=organization).order_by("pk")

@@ -86,6 +86,9 @@ class MotionIn(Schema):
     title: str = Field(max_length=200)
     text: str
     submit: bool = True
+    language: str = Field(
+        default="en", max_length=12, description="language of the original (authoritative) text"
+    )
 
 
 class MotionVersionOut(Schema):
@@ -109,6 +112,23 @@ class MotionOut(Schema):
     discussion_concluded: bool
     discussion_concluded_at: datetime | None
     versions: list[MotionVersionOut]
+    language: str
+
+
+class TranslationIn(Schema):
+    language: str = Field(max_length=12)
+    title: str = Field(max_length=200)
+    text: str = Field(max_length=100_000)
+
+
+class TranslationOut(Schema):
+    language: str
+    title: str
+    text: str
+    version: int = Field(description="the version of the original text that was translated")
+    outdated: bool = Field(description="the original has changed since the translation was made")
+    organization: str = Field(description="the organization that provided the translation")
+    updated_at: datetime
 
 
 class TransitionIn(Schema):

@@ -20,8 +20,10 @@ from icor.conferences.models import (
     Delegate,
     Delegation,
     Motion,
+    MotionTranslation,
     Vote,
 )
+from icor.core.collation import by_country_and_name
 from icor.registry.models import Membership
 
 
@@ -100,7 +102,8 @@ class AttendanceOverview:
 
 
 def attendance_overview(conference: Conference) -> AttendanceOverview:
-    rows = list(delegations(conference))
+    # By country name, then organization name, in the reader's language and its alphabetical order.
+    rows = sorted(delegations(conference), key=lambda d: by_country_and_name(d.organization))
     present = sum(1 for row in rows if getattr(row, "is_present", False))
     return AttendanceOverview(delegations=rows, present=present, accredited=len(rows))
 
@@ -261,3 +264,37 @@ def open_rounds(conference: Conference) -> list[ConsensusRound]:
             motion__agenda_item__conference=conference, closed_at__isnull=True
         ).select_related("motion")
     )
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """A motion as its reader meets it: the translation into the reader's language first, if there is one."""
+
+    motion: Motion
+    translation: MotionTranslation | None
+    current_version: int
+    translations: list[MotionTranslation]
+
+    @property
+    def title(self) -> str:
+        return self.translation.title if self.translation else self.motion.title
+
+    @property
+    def text(self) -> str:
+        return self.translation.text if self.translation else self.motion.text
+
+    @property
+    def language(self) -> str:
+        return self.translation.language if self.translation else self.motion.language
+
+    @property
+    def outdated(self) -> bool:
+        """Made for an older version: the original has changed since."""
+        return self.translation is not None and self.translation.version < self.current_version
+
+
+def motion_text(motion: Motion, language: str) -> ShownText:
+    translations = list(motion.translations.select_related("organization"))
+    chosen = next((t for t in translations if t.language == language and language != motion.language), None)
+    current = motion.versions.order_by("-number").values_list("number", flat=True).first() or 1
+    return ShownText(motion=motion, translation=chosen, current_version=current, translations=translations)

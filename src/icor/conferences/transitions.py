@@ -56,8 +56,28 @@ TRANSITIONS: Final[dict[tuple[MotionState, MotionState], Mover]] = {
 FINAL_STATES: Final = frozenset({S.ADOPTED, S.REJECTED, S.WITHDRAWN})
 
 
+class Refusal(StrEnum):
+    """Why a step is refused: the Django layer words each reason in the reader's language."""
+
+    NOT_A_STEP = "not_a_step"
+    PRINCIPLED_BALLOT = "principled_ballot"
+    DISCUSSION_NOT_CONCLUDED = "discussion_not_concluded"
+
+
 class TransitionRefused(ValueError):
-    """A step the table or the statute does not allow; the message says why."""
+    """A step the table or the statute does not allow; the message says why (in English), `reason` as data."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: Refusal,
+        source: MotionState | None = None,
+        target: MotionState | None = None,
+        allowed: tuple[MotionState, ...] = (),
+    ) -> None:
+        super().__init__(message)
+        self.reason, self.source, self.target, self.allowed = reason, source, target, allowed
 
 
 def mover_of(source: MotionState | str, target: MotionState | str) -> Mover:
@@ -65,10 +85,15 @@ def mover_of(source: MotionState | str, target: MotionState | str) -> Mover:
     source, target = MotionState(source), MotionState(target)
     mover = TRANSITIONS.get((source, target))
     if mover is None:
-        allowed = ", ".join(t.value for (s, t) in TRANSITIONS if s is source) or "none (final state)"
+        allowed = tuple(t for (s, t) in TRANSITIONS if s is source)
+        listed = ", ".join(t.value for t in allowed) or "none (final state)"
         raise TransitionRefused(
             f"A motion cannot go from {source.value} to {target.value}; from {source.value} it can go to: "
-            f"{allowed}."
+            f"{listed}.",
+            reason=Refusal.NOT_A_STEP,
+            source=source,
+            target=target,
+            allowed=allowed,
         )
     return mover
 
@@ -85,13 +110,15 @@ def check_ballot_allowed(kind: Kind | str, *, discussion_concluded: bool) -> Non
         # S3: principled questions are never put to a vote.
         raise TransitionRefused(
             f"A principled motion cannot be put to a ballot (S3): “{CLAUSES[Rule.S3].text}” "
-            "It is decided by consensus or stays in discussion."
+            "It is decided by consensus or stays in discussion.",
+            reason=Refusal.PRINCIPLED_BALLOT,
         )
     if kind is Kind.FOUNDING_DOCUMENT and not discussion_concluded:
         # S4: a majority decision on founding documents only after an extensive discussion.
         raise TransitionRefused(
             "A ballot on a founding-document motion opens only after the chair has concluded the "
-            f"extensive discussion (S4): “{CLAUSES[Rule.S4].text}”"
+            f"extensive discussion (S4): “{CLAUSES[Rule.S4].text}”",
+            reason=Refusal.DISCUSSION_NOT_CONCLUDED,
         )
 
 

@@ -1,6 +1,8 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext
 
 # No inline script anywhere: scripts and styles come from our own origin only.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -46,7 +48,9 @@ class RejectNulCharactersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self._holds_nul(request):
-            message = "The request contains a NUL character, which no field accepts; nothing was changed."
+            message = gettext(
+                "The request contains a NUL character, which no field accepts; nothing was changed."
+            )
             if request.path_info.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
@@ -61,3 +65,24 @@ class RejectNulCharactersMiddleware:
             body = request.body.lower()
             return any(marker in body for marker in NUL_MARKERS)
         return False
+
+
+class ApiLanguageMiddleware:
+    """The API answers in the language the client asks for (Accept-Language), refusals included.
+
+    Pages carry their language in the path (/de/...); the API has no prefix, for which Django's
+    LocaleMiddleware always chooses the default language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path_info.startswith("/api/"):
+            return self.get_response(request)
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -42,6 +42,20 @@ class SegmentOut(Schema):
     text: str
 
 
+class AmendmentTranslationOut(Schema):
+    language: str
+    proposed_text: str
+    rationale: str
+    organization: str = Field(description="the organization that provided the translation")
+    updated_at: datetime
+
+
+class AmendmentTranslationIn(Schema):
+    language: str = Field(max_length=12)
+    proposed_text: str = Field(min_length=1, max_length=20_000)
+    rationale: str = Field("", max_length=20_000)
+
+
 class AmendmentOut(Schema):
     id: int
     number: int
@@ -56,6 +70,8 @@ class AmendmentOut(Schema):
     words_added: int
     amends_current_text: bool
     resulting_version: int | None
+    language: str = Field(description="language of the amendment as proposed, the authoritative text")
+    translations: list[AmendmentTranslationOut]
 
 
 class AmendmentIn(Schema):
@@ -112,6 +128,17 @@ def _amendment(view: selectors.AmendmentView) -> dict[str, Any]:
         "words_added": view.added,
         "amends_current_text": view.current,
         "resulting_version": a.resulting_version.number if a.resulting_version else None,
+        "language": a.motion.language,
+        "translations": [
+            {
+                "language": t.language,
+                "proposed_text": t.proposed_text,
+                "rationale": t.rationale,
+                "organization": t.organization.short_name,
+                "updated_at": t.updated_at,
+            }
+            for t in view.translations
+        ],
     }
 
 
@@ -193,6 +220,24 @@ def reject_amendment(request: HttpRequest, amendment_id: int, payload: DecisionI
 @router.post("/amendments/{amendment_id}/withdraw", response={200: AmendmentOut, 409: Refusal})
 def withdraw_amendment(request: HttpRequest, amendment_id: int) -> Any:
     return _decided(request, amendment_id, services.withdraw_amendment)
+
+
+@router.post("/amendments/{amendment_id}/translations", response={201: AmendmentOut, 409: Refusal})
+def translate_amendment(request: HttpRequest, amendment_id: int, payload: AmendmentTranslationIn) -> Any:
+    """Add or renew a translation for your own organization; the amendment as proposed stays authoritative."""
+    amendment = get_object_or_404(Amendment, pk=amendment_id)
+    try:
+        services.translate_amendment(
+            amendment=amendment,
+            actor=request.user,
+            language=payload.language,
+            proposed_text=payload.proposed_text,
+            rationale=payload.rationale,
+        )
+    except ValidationError as error:
+        return _refused(error)
+    view = next(v for v in selectors.amendments(amendment.motion) if v.amendment.pk == amendment.pk)
+    return Status(201, _amendment(view))
 
 
 @router.get("/conferences/{conference_id}/speakers", response=SpeakersOut)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icor.core.languages import TEXT_LANGUAGES
 from icor.debate.models import Stance
 
 
@@ -12,6 +13,19 @@ class ContributionForm(forms.Form):
         label=_("Contribution"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class AmendmentTranslationForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the translation"), choices=TEXT_LANGUAGES)
+    proposed_text = forms.CharField(
+        label=_("Proposed text, translated"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000
+    )
+    rationale = forms.CharField(
+        label=_("Rationale, translated"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=20_000,
+    )
 
 
 class AmendmentForm(forms.Form):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from icor.conferences.models import Conference, Motion, MotionVersion
+from icor.core.languages import TEXT_LANGUAGES
 from icor.registry.models import Organization
 
 
@@ -132,3 +133,30 @@ class Speaker(models.Model):
 
     def __str__(self) -> str:
         return f"{self.shown_name} ({self.organization.short_name})"
+
+
+class AmendmentTranslation(models.Model):
+    """An amendment in another language, by a delegation; the amendment as proposed stays authoritative."""
+
+    amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=12, choices=TEXT_LANGUAGES)
+    proposed_text = models.TextField(_("proposed text"))
+    rationale = models.TextField(_("rationale"), blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
+    )
+    provided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["amendment", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["amendment", "language"], name="one_amendment_translation_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"A{self.amendment.number} [{self.language}]"

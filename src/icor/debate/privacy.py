@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from icor.debate.models import Amendment, Contribution, Speaker
+from icor.debate.models import Amendment, AmendmentTranslation, Contribution, Speaker
 from icor.registry.models import Organization
 
 
@@ -29,7 +29,20 @@ def export_debate(organization: Organization) -> dict[str, Any]:
         .select_related("speakers_list")
         .order_by("requested_at", "pk")
     )
+    translations = AmendmentTranslation.objects.filter(organization=organization).select_related("amendment")
     return {
+        "amendment_translations": [
+            {
+                "motion": t.amendment.motion_id,
+                "amendment": t.amendment.number,
+                "language": t.language,
+                "proposed_text": t.proposed_text,
+                "rationale": t.rationale,
+                "provided_by_account": t.provided_by_id,
+                "updated_at": t.updated_at,
+            }
+            for t in translations.order_by("pk")
+        ],
         "contributions": [
             {
                 "id": c.pk,

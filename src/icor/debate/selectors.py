@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
 
 from icor.conferences.models import Conference, Motion
 from icor.debate.diff import Segment, changed_words, word_diff
-from icor.debate.models import Amendment, Contribution, Speaker, SpeakersList, SpeakerState
+from icor.debate.models import (
+    Amendment,
+    AmendmentTranslation,
+    Contribution,
+    Speaker,
+    SpeakersList,
+    SpeakerState,
+)
 
 
 @dataclass(frozen=True)
@@ -45,17 +54,25 @@ class AmendmentView:
     removed: int
     added: int
     current: bool
+    translations: list[AmendmentTranslation] = field(default_factory=list)
 
 
 def amendments(motion: Motion) -> list[AmendmentView]:
     latest = motion.versions.order_by("-number").values_list("pk", flat=True).first()
     views = []
-    for amendment in Amendment.objects.filter(motion=motion).select_related(
-        "base", "organization", "resulting_version"
+    for amendment in (
+        Amendment.objects.filter(motion=motion)
+        .select_related("base", "organization", "resulting_version")
+        .prefetch_related(
+            Prefetch("translations", queryset=AmendmentTranslation.objects.select_related("organization"))
+        )
     ):
         segments = word_diff(amendment.base.text, amendment.proposed_text)
         removed, added = changed_words(segments)
-        views.append(AmendmentView(amendment, segments, removed, added, amendment.base_id == latest))
+        translations = list(amendment.translations.all())
+        views.append(
+            AmendmentView(amendment, segments, removed, added, amendment.base_id == latest, translations)
+        )
     return views
 
 

@@ -12,14 +12,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from icor.accounts.models import Role
 from icor.audit.services import record_event
 from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.conferences.services import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.transitions import MotionState
+from icor.core.languages import TEXT_LANGUAGE_CODES
 from icor.debate.models import (
     Amendment,
     AmendmentState,
+    AmendmentTranslation,
     Contribution,
     Speaker,
     SpeakersList,
@@ -34,12 +38,13 @@ OPEN_FOR_AMENDMENT = {MotionState.SUBMITTED, MotionState.IN_DISCUSSION}
 MAX_TEXT = 20_000
 
 
-def _clean_text(text: str, what: str) -> str:
+def _clean_text(text: str, *, empty: str, too_long: str) -> str:
+    """`empty` and `too_long` are whole translated sentences (a noun slotted in would not translate)."""
     cleaned = text.strip()
     if not cleaned:
-        raise ValidationError(f"The {what} is empty.")
+        raise ValidationError(empty)
     if len(cleaned) > MAX_TEXT:
-        raise ValidationError(f"The {what} is longer than {MAX_TEXT} characters.")
+        raise ValidationError(too_long % {"maximum": MAX_TEXT})
     return cleaned
 
 
@@ -51,12 +56,20 @@ def contribute(
     seat = seat_of(actor, conference)
     require_not_closed(conference)
     if motion.state not in OPEN_FOR_DEBATE:
-        raise ValidationError(f"The motion is {motion.get_state_display()}; its debate is closed.")
+        raise ValidationError(
+            gettext("The motion is %(state)s; its debate is closed.") % {"state": motion.get_state_display()}
+        )
     if stance not in Stance.values:
-        raise ValidationError(f"Unknown position {stance!r}.")
+        raise ValidationError(gettext("Unknown position “%(stance)s”.") % {"stance": stance})
     if parent is not None and parent.motion_id != motion.pk:
-        raise ValidationError("A reply must belong to the same motion as the contribution it answers.")
-    body = _clean_text(text, "contribution")
+        raise ValidationError(
+            gettext("A reply must belong to the same motion as the contribution it answers.")
+        )
+    body = _clean_text(
+        text,
+        empty=gettext("The contribution is empty."),
+        too_long=gettext("The contribution is longer than %(maximum)s characters."),
+    )
     with transaction.atomic():
         contribution = Contribution.objects.create(
             motion=motion,
@@ -88,18 +101,25 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
     require_not_closed(conference)
     if motion.state not in OPEN_FOR_AMENDMENT:
         raise ValidationError(
-            f"The motion is {motion.get_state_display()}; amendments are possible only before a decision procedure."
+            gettext("The motion is %(state)s; amendments are possible only before a decision procedure.")
+            % {"state": motion.get_state_display()}
         )
     if motion.discussion_concluded:
-        raise ValidationError("The chair has concluded the discussion; the text can no longer be amended.")
-    text = _clean_text(proposed_text, "proposed text")
+        raise ValidationError(
+            gettext("The chair has concluded the discussion; the text can no longer be amended.")
+        )
+    text = _clean_text(
+        proposed_text,
+        empty=gettext("The proposed text is empty."),
+        too_long=gettext("The proposed text is longer than %(maximum)s characters."),
+    )
     if text == motion.text:
-        raise ValidationError("The proposed text is the same as the current text.")
+        raise ValidationError(gettext("The proposed text is the same as the current text."))
     with transaction.atomic():
         locked = Motion.objects.select_for_update().get(pk=motion.pk)
         base = locked.versions.order_by("-number").first()
         if base is None:
-            raise ValidationError("The motion has no submitted text to amend yet.")
+            raise ValidationError(gettext("The motion has no submitted text to amend yet."))
         number = (Amendment.objects.filter(motion=locked).aggregate(last=Max("number"))["last"] or 0) + 1
         amendment = Amendment.objects.create(
             motion=locked,
@@ -124,7 +144,9 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
 def withdraw_amendment(*, amendment: Amendment, actor: Any) -> Amendment:
     """Only the proposing organization withdraws its amendment (S11)."""
     if not getattr(actor, "acts_for", lambda _pk: False)(amendment.organization_id):
-        raise PermissionDenied("Only the organization that proposed an amendment can withdraw it (S11).")
+        raise PermissionDenied(
+            gettext("Only the organization that proposed an amendment can withdraw it (S11).")
+        )
     return _decide(amendment, actor=actor, state=AmendmentState.WITHDRAWN, note="")
 
 
@@ -147,7 +169,8 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
         require_not_closed(motion.conference)
         if amendment.state != AmendmentState.PROPOSED:
             raise ValidationError(
-                f"Amendment A{amendment.number} is already {amendment.get_state_display()}."
+                gettext("Amendment A%(number)s is already %(state)s.")
+                % {"number": amendment.number, "state": amendment.get_state_display()}
             )
         if state == AmendmentState.ADOPTED:
             _apply(amendment, motion)
@@ -171,12 +194,14 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
 
 def _apply(amendment: Amendment, motion: Motion) -> None:
     if motion.state not in OPEN_FOR_AMENDMENT or motion.discussion_concluded:
-        raise ValidationError("The text of this motion can no longer change.")
+        raise ValidationError(gettext("The text of this motion can no longer change."))
     latest = motion.versions.order_by("-number").first()
     if latest is None or latest.pk != amendment.base_id:
         raise ValidationError(
-            f"The motion has changed since amendment A{amendment.number} was proposed "
-            f"(it amends version {amendment.base.number}); the proposer must propose it again on the current text."
+            gettext(
+                "The motion has changed since amendment A%(number)s was proposed (it amends version %(version)s); the proposer must propose it again on the current text."
+            )
+            % {"number": amendment.number, "version": amendment.base.number}
         )
     version = MotionVersion.objects.create(
         motion=motion,
@@ -201,7 +226,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
     require_not_closed(conference)
     speakers = speakers_list_of(conference)
     if speakers.closed:
-        raise ValidationError("The chair has closed the list of speakers.")
+        raise ValidationError(gettext("The chair has closed the list of speakers."))
     try:
         with transaction.atomic():
             entry = Speaker.objects.create(
@@ -211,7 +236,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
                 shown_name=actor.shown_name,
             )
     except IntegrityError:
-        raise ValidationError("You are already on the list of speakers.") from None
+        raise ValidationError(gettext("You are already on the list of speakers.")) from None
     notify(
         conference.pk, "speakers", {"waiting": speakers.entries.filter(state=SpeakerState.WAITING).count()}
     )
@@ -220,7 +245,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
 
 def withdraw_from_floor(*, entry: Speaker, actor: Any) -> Speaker:
     if entry.account_id != getattr(actor, "pk", None) and getattr(actor, "role", None) != "committee":
-        raise PermissionDenied("Only the speaker or the chair can take a name off the list.")
+        raise PermissionDenied(gettext("Only the speaker or the chair can take a name off the list."))
     return _end(entry, SpeakerState.WITHDRAWN)
 
 
@@ -243,7 +268,7 @@ def call_next_speaker(*, conference: Conference, actor: Any) -> Speaker | None:
 def end_speech(*, entry: Speaker, actor: Any) -> Speaker:
     require_chair(actor)
     if entry.state != SpeakerState.SPEAKING:
-        raise ValidationError("This speaker does not have the floor.")
+        raise ValidationError(gettext("This speaker does not have the floor."))
     return _end(entry, SpeakerState.DONE)
 
 
@@ -251,7 +276,7 @@ def _end(entry: Speaker, state: str) -> Speaker:
     with transaction.atomic():
         entry = Speaker.objects.select_for_update().get(pk=entry.pk)
         if entry.state not in (SpeakerState.WAITING, SpeakerState.SPEAKING):
-            raise ValidationError("This entry of the list is already finished.")
+            raise ValidationError(gettext("This entry of the list is already finished."))
         entry.state, entry.ended_at = state, timezone.now()
         entry.save(update_fields=["state", "ended_at"])
     notify(entry.speakers_list.conference_id, "speakers", {"ended": entry.pk})
@@ -264,7 +289,7 @@ def set_list_closed(
     """The chair closes the list (no new names) or opens it again, optionally for one motion."""
     require_chair(actor)
     if motion is not None and motion.conference.pk != conference.pk:
-        raise ValidationError("That motion belongs to another conference.")
+        raise ValidationError(gettext("That motion belongs to another conference."))
     speakers = speakers_list_of(conference)
     speakers.closed = closed
     if motion is not None:
@@ -272,3 +297,42 @@ def set_list_closed(
     speakers.save()
     notify(conference.pk, "speakers", {"closed": closed})
     return speakers
+
+
+def translate_amendment(
+    *, amendment: Amendment, actor: Any, language: str, proposed_text: str, rationale: str = ""
+) -> AmendmentTranslation:
+    """Any delegation adds (or renews) a translation of an amendment in its own organization's name (S11)."""
+    organization = getattr(actor, "organization", None)
+    if getattr(actor, "role", None) not in (Role.OFFICER, Role.DELEGATE) or organization is None:
+        raise PermissionDenied(gettext("Only the accounts of a member organization provide translations."))
+    motion = amendment.motion
+    require_not_closed(motion.conference)
+    if language not in TEXT_LANGUAGE_CODES:
+        raise ValidationError(gettext("Unknown language “%(language)s”.") % {"language": language})
+    if language == motion.language:
+        raise ValidationError(gettext("The original text is written in this language already."))
+    text = _clean_text(
+        proposed_text,
+        empty=gettext("The proposed text is empty."),
+        too_long=gettext("The proposed text is longer than %(maximum)s characters."),
+    )
+    with transaction.atomic():
+        translation, created = AmendmentTranslation.objects.update_or_create(
+            amendment=amendment,
+            language=language,
+            defaults={
+                "proposed_text": text,
+                "rationale": rationale.strip(),
+                "organization": organization,
+                "provided_by": actor,
+            },
+        )
+        record_event(
+            "debate.amendment_translated",
+            actor=actor,
+            organization_id=organization.pk,
+            subject=f"amendment:{amendment.pk}",
+            data={"language": language, "replaced": not created},
+        )
+    return translation

@@ -7,6 +7,7 @@ urlpatterns = [
     path("motions/<int:pk>/", views.motion_debate, name="motion"),
     path("motions/<int:pk>/contribute/", views.contribute, name="contribute"),
     path("motions/<int:pk>/amend/", views.propose_amendment, name="amend"),
+    path("amendments/<int:pk>/translate/", views.translate_amendment, name="translate_amendment"),
     *(
         path(
             f"amendments/<int:pk>/{decision}/",

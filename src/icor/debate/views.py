@@ -4,11 +4,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icor.conferences.models import Conference, Motion
 from icor.debate import selectors, services
-from icor.debate.forms import AmendmentForm, ContributionForm, DecisionNoteForm
+from icor.debate.forms import AmendmentForm, AmendmentTranslationForm, ContributionForm, DecisionNoteForm
 from icor.debate.models import Amendment, Contribution, Speaker
 
 
@@ -30,6 +32,8 @@ def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
         "versions": motion.versions.all(),
         "contribution_form": ContributionForm(),
         "amendment_form": AmendmentForm(initial={"proposed_text": motion.text}),
+        "amendment_translation_form": AmendmentTranslationForm(initial={"language": get_language()}),
+        "reader_language": get_language(),
         "note_form": DecisionNoteForm(),
         "is_chair": getattr(request.user, "role", None) == "committee",
     }
@@ -62,6 +66,21 @@ def contribute(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(_debate_url(motion) + "#debate")
+
+
+@login_required
+@require_POST
+def translate_amendment(request: HttpRequest, pk: int) -> HttpResponse:
+    amendment = get_object_or_404(Amendment, pk=pk)
+    form = AmendmentTranslationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.translate_amendment(amendment=amendment, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _refusal(request, error)
+    else:
+        messages.error(request, _("The translation needs a language and a text."))
+    return redirect(_debate_url(amendment.motion) + "#amendments")
 
 
 @login_required

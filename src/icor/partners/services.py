@@ -37,7 +37,10 @@ def load_partners(path: Path = SEED_FILE) -> int:
     with transaction.atomic():
         for row in rows:
             if row["kind"] not in PartnerKind.values:
-                raise ValidationError(f"{path}: unknown kind {row['kind']!r} for {row['slug']}")
+                raise ValidationError(
+                    gettext("%(path)s: unknown kind “%(kind)s” for %(slug)s")
+                    % {"path": path, "kind": row["kind"], "slug": row["slug"]}
+                )
             values = {
                 field: row.get(field) if row.get(field) is not None else _empty(field) for field in FIELDS
             }

@@ -11,13 +11,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
+from icor.core.collation import collated
 from icor.partners import selectors, services
 from icor.partners.models import Partner
 from icor.projects.models import Project
 
 
 def partner_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "partners/list.html", {"partners": selectors.partners()})
+    # Names in the alphabetical order of the reader's language.
+    listed = collated(selectors.partners(), lambda partner: partner.name)
+    return render(request, "partners/list.html", {"partners": listed})
 
 
 class PartnerForm(forms.ModelForm):

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router, Schema
 from ninja.responses import Status
 from ninja.security import django_auth
@@ -24,7 +25,7 @@ class ErasureOut(Schema):
 def _own_organization(request: HttpRequest) -> Organization:
     user = request.user
     if getattr(user, "role", None) != Role.OFFICER or user.organization is None:  # type: ignore[union-attr]
-        raise PermissionDenied("Only an organization's own officers export or erase its data.")
+        raise PermissionDenied(gettext("Only an organization's own officers export or erase its data."))
     return user.organization  # type: ignore[union-attr,return-value]
 
 

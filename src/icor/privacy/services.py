@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
@@ -25,8 +26,10 @@ def _require_own_officer(organization: Organization, actor: Any, doing: str) -> 
         or getattr(actor, "organization_id", None) != organization.pk
     ):
         raise PermissionDenied(
-            f"Only an officer of {organization.short_name} can {doing} its data "
-            "(S11: nobody acts in the name of another organization)."
+            gettext(
+                "Only an officer of %(organization)s can %(doing)s its data (S11: nobody acts in the name of another organization)."
+            )
+            % {"organization": organization.short_name, "doing": doing}
         )
 
 

@@ -76,7 +76,7 @@ def _acting_for(request: HttpRequest, slug: str | None) -> Organization:
 def _task(task_id: int) -> Task:
     task = selectors.task_with_timeline(task_id)
     if task is None:
-        raise Http404("No task with this id.")
+        raise Http404(gettext("No task with this id."))
     return task
 
 
@@ -101,7 +101,7 @@ def list_projects(request: HttpRequest, status: str = "", level: str = "") -> li
 def project_detail(request: HttpRequest, project_id: int) -> dict[str, Any]:
     project = selectors.projects().filter(pk=project_id).first()
     if project is None:
-        raise Http404("No project with this id.")
+        raise Http404(gettext("No project with this id."))
     data = schemas.project_out(project)
     data["description"] = project.description
     data["support_history"] = [

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icor.core.collation import by_country_and_name
 from icor.projects.models import Kind, Level, ProjectStatus
 from icor.registry.continents import country_choices
 from icor.registry.models import Continent, Organization
@@ -70,6 +71,12 @@ class ProjectForm(ScopeFields):
         super().__init__(*args, **kwargs)
         if not committee:
             del self.fields["coordinators"]
+            return
+        field = self.fields["coordinators"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        # Shown by country and name in the reader's alphabetical order; the queryset still validates.
+        members = sorted(field.queryset or [], key=by_country_and_name)
+        field.choices = [(organization.pk, str(organization)) for organization in members]
 
 
 class StatusForm(forms.Form):

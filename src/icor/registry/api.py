@@ -1,4 +1,5 @@
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 
 from icor.registry import selectors
@@ -100,7 +101,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 def organization_detail(request: HttpRequest, slug: str) -> dict[str, object]:
     organization = selectors.organizations(include_former=True).filter(slug=slug).first()
     if organization is None:
-        raise Http404("No organization with this slug.")
+        raise Http404(gettext("No organization with this slug."))
     data = _out(organization)
     data["memberships"] = [
         {

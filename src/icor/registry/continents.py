@@ -12,8 +12,8 @@ from typing import Final
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from icor.core.collation import country_choices as collated_countries
 from icor.registry.models import Continent, Organization
 
 _CODES: Final[dict[Continent, str]] = {
@@ -49,7 +49,7 @@ def continent_of(country_code: str) -> Continent | None:
 
 def country_choices(members_first: QuerySet[Organization] | None = None) -> list[tuple[str, object]]:
     """Countries for a picker: those of member organizations first, then every other inhabited one."""
-    known = [(str(code), str(name)) for code, name in countries if str(code) in CONTINENT_OF]
+    known = [(code, name) for code, name in collated_countries() if code in CONTINENT_OF]
     organizations = Organization.objects.all() if members_first is None else members_first
     member_codes = {str(code) for code in organizations.values_list("country", flat=True).distinct()}
     first = [(code, name) for code, name in known if code in member_codes]

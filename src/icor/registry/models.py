@@ -1,8 +1,12 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from icor.core.collation import fold
 
 
 class Continent(models.TextChoices):
@@ -14,6 +18,13 @@ class Continent(models.TextChoices):
     OCEANIA = "Oceania", _("Oceania")
 
 
+SEARCHED_FIELDS = frozenset({"name", "english_name", "abbreviation"})
+
+
+def searchable(*names: str) -> str:
+    return fold(" | ".join(names))
+
+
 class Organization(models.Model):
     """A member organization (or former member, or admitted applicant): the subject of S1."""
 
@@ -23,6 +34,8 @@ class Organization(models.Model):
     country = CountryField(_("country"))
     continent = models.CharField(_("continent"), max_length=20, choices=Continent.choices)
     slug = models.SlugField(max_length=80, unique=True)
+    # Names folded for search (icor.core.collation.fold): case- and accent-insensitive on every database.
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["continent", "country", "name"]
@@ -32,6 +45,13 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return f"{self.abbreviation} ({self.name})" if self.abbreviation else self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = searchable(self.name, self.english_name, self.abbreviation)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCHED_FIELDS & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def short_name(self) -> str:

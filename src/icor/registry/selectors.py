@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
+from icor.core.collation import fold
 from icor.registry.models import Continent, Membership, Organization
 from icor.registry.records import MemberRecord
 
@@ -30,9 +31,8 @@ def organizations(
     if year is not None:
         result = result.filter(memberships__since_year=year).distinct()
     if query:
-        result = result.filter(
-            Q(name__icontains=query) | Q(english_name__icontains=query) | Q(abbreviation__icontains=query)
-        )
+        # Case and accents do not matter: "ceskoslovenska" finds "Československá" (SQLite and PostgreSQL alike).
+        result = result.filter(search_text__contains=fold(query))
     return result.order_by("continent", "country", "name")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role, User
 from icor.accounts.services import IssuedInvitation, close_accounts_of, invite_first_officer
@@ -125,7 +126,7 @@ def submit_application(
 ) -> Application:
     """The open door (S12): anyone may apply, affirming the basis of the Founding Resolution."""
     if not affirms_basis:
-        raise ValidationError("An application must affirm the basis of the Founding Resolution.")
+        raise ValidationError(gettext("An application must affirm the basis of the Founding Resolution."))
     with transaction.atomic():
         application = Application.objects.create(
             name=name.strip(),
@@ -146,7 +147,7 @@ def submit_application(
 
 def _require_committee(actor: object) -> None:
     if getattr(actor, "role", None) != Role.COMMITTEE:
-        raise PermissionDenied("Only the coordinating committee records decisions on applications.")
+        raise PermissionDenied(gettext("Only the coordinating committee records decisions on applications."))
 
 
 def admit_application(
@@ -166,21 +167,23 @@ def admit_application(
     derived = continent_of(str(application.country))
     if derived is None:
         raise ValidationError(
-            f"No continent is known for the country {application.country.name!r}; correct the application's country."
+            gettext("No continent is known for the country %(country)s; correct the application's country.")
+            % {"country": application.country.name}
         )
     if continent is not None and continent != derived.value:
         raise ValidationError(
-            f"{application.country.name} is in {derived.label}, not {continent!r}: the continent follows from the country."
+            gettext("%(country)s is in %(continent)s, not %(given)s: the continent follows from the country.")
+            % {"country": application.country.name, "continent": derived.label, "given": continent}
         )
     continent = derived.value
     if not decision_reference.strip():
         raise ValidationError(
-            "Name the decision that admitted the organization (e.g. the conference resolution)."
+            gettext("Name the decision that admitted the organization (e.g. the conference resolution).")
         )
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status != ApplicationStatus.PENDING:
-            raise ValidationError("This application has already been decided.")
+            raise ValidationError(gettext("This application has already been decided."))
         organization = Organization.objects.filter(name=application.name, country=application.country).first()
         if organization is None:
             record = MemberRecord(
@@ -203,7 +206,7 @@ def admit_application(
                 slug=_free_slug(record),
             )
         elif organization.memberships.filter(left_on__isnull=True).exists():
-            raise ValidationError("This organization is already a member.")
+            raise ValidationError(gettext("This organization is already a member."))
         Membership.objects.create(
             organization=organization,
             since_year=decided_on.year,
@@ -255,7 +258,7 @@ def refuse_application(
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status != ApplicationStatus.PENDING:
-            raise ValidationError("This application has already been decided.")
+            raise ValidationError(gettext("This application has already been decided."))
         application.status = ApplicationStatus.REFUSED
         application.decided_on = decided_on
         application.decision_reference = decision_reference.strip()
@@ -277,7 +280,7 @@ def record_exit(organization: Organization, *, actor: object, left_on: date, not
     )
     if not own_officer and getattr(actor, "role", None) != Role.COMMITTEE:
         raise PermissionDenied(
-            "Only the organization's own officers or the coordinating committee can record its exit."
+            gettext("Only the organization's own officers or the coordinating committee can record its exit.")
         )
     with transaction.atomic():
         membership = (
@@ -286,9 +289,9 @@ def record_exit(organization: Organization, *, actor: object, left_on: date, not
             .first()
         )
         if membership is None:
-            raise ValidationError("This organization is not a current member.")
+            raise ValidationError(gettext("This organization is not a current member."))
         if membership.since_year and left_on.year < membership.since_year:
-            raise ValidationError("The exit date lies before the membership began.")
+            raise ValidationError(gettext("The exit date lies before the membership began."))
         membership.left_on = left_on
         membership.exit_note = note.strip()
         membership.save(update_fields=["left_on", "exit_note"])

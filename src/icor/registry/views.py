@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from icor.accounts.views import show_invitation
+from icor.core.collation import by_country_and_name, sort_key
 from icor.registry import selectors, services
 from icor.registry.continents import continent_of
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
@@ -28,8 +29,8 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         query=filters.get("q") or "",
         include_former=bool(filters.get("former")),
     )
-    # Countries sort by their name in the reader's language, not by ISO code.
-    rows = sorted(result, key=lambda o: (o.continent, str(o.country.name), o.name))
+    # Continents, countries and names in the reader's language, in that language's alphabetical order.
+    rows = sorted(result, key=lambda o: (sort_key(str(o.get_continent_display())), *by_country_and_name(o)))
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     template = "registry/_results.html" if request.htmx else "registry/list.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "page": page, "count": len(rows)})

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from icor.statute.clauses import CLAUSES, SOURCE, Clause, Rule
 from icor.statute.figures import ConsensusFigures, VoteFigures
+from icor.statute.messages import Explanation
 
 
 class Kind(StrEnum):
@@ -103,13 +104,18 @@ class Outcome:
     procedure: Procedure
     figures: VoteFigures | ConsensusFigures
     rule: Rule
-    explanation: str
+    message: Explanation
     share: Share | None = None
     required: Threshold | None = None
 
     @property
     def clause(self) -> Clause:
         return CLAUSES[self.rule]
+
+    @property
+    def explanation(self) -> str:
+        """The explanation in English; `message` holds it as data for translation."""
+        return self.message.english()
 
     @property
     def adopted(self) -> bool:
@@ -130,4 +136,5 @@ class Outcome:
             "share": None if self.share is None else self.share.to_dict(),
             "required": None if self.required is None else self.required.to_dict(),
             "explanation": self.explanation,
+            "message": self.message.to_list(),
         }

@@ -8,6 +8,7 @@ from typing import Final
 from icor.statute import explanations
 from icor.statute.clauses import Rule
 from icor.statute.figures import ConsensusFigures, InvalidFigures, VoteFigures
+from icor.statute.messages import Explanation
 from icor.statute.outcomes import (
     Comparison,
     Kind,
@@ -52,7 +53,7 @@ def decide_by_consensus(
         procedure=Procedure.CONSENSUS,
         figures=figures,
         rule=Rule.S2,
-        explanation=explanation,
+        message=explanation,
     )
 
 
@@ -87,7 +88,7 @@ def _vote(
     figures: VoteFigures,
     result: Result,
     rule: Rule,
-    explanation: str,
+    explanation: Explanation,
     *,
     share: Share | None = None,
     required: Threshold | None = None,
@@ -98,7 +99,7 @@ def _vote(
         procedure=Procedure.VOTE,
         figures=figures,
         rule=rule,
-        explanation=explanation,
+        message=explanation,
         share=share,
         required=required,
     )

@@ -8,360 +8,915 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0001_initial'),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Ballot',
+            name="Ballot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('secret', models.BooleanField(default=False, verbose_name='secret ballot')),
-                ('allow_changes', models.BooleanField(default=False, verbose_name='delegations may change their vote while it is open')),
-                ('votes_per_delegation', models.PositiveSmallIntegerField(default=1)),
-                ('opened_at', models.DateTimeField()),
-                ('open_until_at_least', models.DateTimeField(blank=True, null=True)),
-                ('closes_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('outcome', models.JSONField(blank=True, help_text='Outcome.to_dict() of the statute core', null=True)),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("secret", models.BooleanField(default=False, verbose_name="secret ballot")),
+                (
+                    "allow_changes",
+                    models.BooleanField(
+                        default=False, verbose_name="delegations may change their vote while it is open"
+                    ),
+                ),
+                ("votes_per_delegation", models.PositiveSmallIntegerField(default=1)),
+                ("opened_at", models.DateTimeField()),
+                ("open_until_at_least", models.DateTimeField(blank=True, null=True)),
+                ("closes_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.JSONField(
+                        blank=True, help_text="Outcome.to_dict() of the statute core", null=True
+                    ),
+                ),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['opened_at', 'pk'],
+                "ordering": ["opened_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Conference',
+            name="Conference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('world', 'World conference'), ('continental', 'Continental conference'), ('regional', 'Regional conference')], max_length=12, verbose_name='kind')),
-                ('continent', models.CharField(blank=True, choices=[('Africa', 'Africa'), ('Asia', 'Asia'), ('Europe', 'Europe'), ('Latin America', 'Latin America'), ('North America', 'North America'), ('Oceania', 'Oceania')], max_length=20, verbose_name='continent')),
-                ('region_name', models.CharField(blank=True, max_length=120, verbose_name='name of the region')),
-                ('region_countries', django_countries.fields.CountryField(blank=True, max_length=746, multiple=True, verbose_name='member countries of the region')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_on', models.DateField(verbose_name='first day')),
-                ('ends_on', models.DateField(verbose_name='last day')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('online', models.BooleanField(default=False, verbose_name='held online')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_session', 'In session'), ('closed', 'Closed')], default='planned', max_length=12)),
-                ('quorum', models.PositiveSmallIntegerField(blank=True, help_text='Delegations that must be present to decide. Empty: no quorum (the statute sets none).', null=True, verbose_name='quorum')),
-                ('votes_per_delegation', models.PositiveSmallIntegerField(default=1, help_text='Each member organization has one vote unless the conference decides otherwise.', verbose_name='votes per delegation')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("world", "World conference"),
+                            ("continental", "Continental conference"),
+                            ("regional", "Regional conference"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "continent",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("Africa", "Africa"),
+                            ("Asia", "Asia"),
+                            ("Europe", "Europe"),
+                            ("Latin America", "Latin America"),
+                            ("North America", "North America"),
+                            ("Oceania", "Oceania"),
+                        ],
+                        max_length=20,
+                        verbose_name="continent",
+                    ),
+                ),
+                (
+                    "region_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="name of the region"),
+                ),
+                (
+                    "region_countries",
+                    django_countries.fields.CountryField(
+                        blank=True,
+                        max_length=746,
+                        multiple=True,
+                        verbose_name="member countries of the region",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_on", models.DateField(verbose_name="first day")),
+                ("ends_on", models.DateField(verbose_name="last day")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("online", models.BooleanField(default=False, verbose_name="held online")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("planned", "Planned"), ("in_session", "In session"), ("closed", "Closed")],
+                        default="planned",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "quorum",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Delegations that must be present to decide. Empty: no quorum (the statute sets none).",
+                        null=True,
+                        verbose_name="quorum",
+                    ),
+                ),
+                (
+                    "votes_per_delegation",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        help_text="Each member organization has one vote unless the conference decides otherwise.",
+                        verbose_name="votes per delegation",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_on', 'title'],
+                "ordering": ["-starts_on", "title"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(verbose_name='position')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda', to='conferences.conference')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(verbose_name="position")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agenda",
+                        to="conferences.conference",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['conference', 'position'],
+                "ordering": ["conference", "position"],
             },
         ),
         migrations.CreateModel(
-            name='ConsensusRound',
+            name="ConsensusRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opened_at', models.DateTimeField()),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('outcome', models.JSONField(blank=True, help_text='Outcome.to_dict() of the statute core', null=True)),
-                ('reservations', models.JSONField(blank=True, default=list)),
-                ('objections', models.JSONField(blank=True, default=list)),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('opened_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("opened_at", models.DateTimeField()),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.JSONField(
+                        blank=True, help_text="Outcome.to_dict() of the statute core", null=True
+                    ),
+                ),
+                ("reservations", models.JSONField(blank=True, default=list)),
+                ("objections", models.JSONField(blank=True, default=list)),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['opened_at', 'pk'],
+                "ordering": ["opened_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Delegation',
+            name="Delegation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accredited_at', models.DateTimeField(auto_now_add=True)),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegations', to='conferences.conference')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='delegations', to='registry.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("accredited_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegations",
+                        to="conferences.conference",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="delegations",
+                        to="registry.organization",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['organization__continent', 'organization__country', 'organization__name'],
+                "ordering": ["organization__continent", "organization__country", "organization__name"],
             },
         ),
         migrations.CreateModel(
-            name='Delegate',
+            name="Delegate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_voting', models.BooleanField(default=False, verbose_name='voting delegate')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to=settings.AUTH_USER_MODEL)),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegates', to='conferences.delegation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("is_voting", models.BooleanField(default=False, verbose_name="voting delegate")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="seats",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegates",
+                        to="conferences.delegation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-is_voting', 'user__public_name', 'user__username'],
+                "ordering": ["-is_voting", "user__public_name", "user__username"],
             },
         ),
         migrations.CreateModel(
-            name='ConsensusPresence',
+            name="ConsensusPresence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='present', to='conferences.consensusround')),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='conferences.delegation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="present",
+                        to="conferences.consensusround",
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="conferences.delegation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ConsensusPosition',
+            name="ConsensusPosition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(choices=[('agree', 'agree'), ('stand_aside', 'stand aside (with a reservation)'), ('object', 'object')], max_length=12)),
-                ('statement', models.TextField(blank=True, verbose_name='reservation or reason')),
-                ('stated_at', models.DateTimeField()),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='positions', to='conferences.consensusround')),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='conferences.delegation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[
+                            ("agree", "agree"),
+                            ("stand_aside", "stand aside (with a reservation)"),
+                            ("object", "object"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("statement", models.TextField(blank=True, verbose_name="reservation or reason")),
+                ("stated_at", models.DateTimeField()),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="positions",
+                        to="conferences.consensusround",
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="conferences.delegation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['stated_at', 'pk'],
+                "ordering": ["stated_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BallotPresence',
+            name="BallotPresence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ballot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='present', to='conferences.ballot')),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='conferences.delegation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ballot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="present",
+                        to="conferences.ballot",
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="conferences.delegation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='BallotParticipation',
+            name="BallotParticipation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ballot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='conferences.ballot')),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='conferences.delegation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ballot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="conferences.ballot",
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="conferences.delegation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('checked_in_at', models.DateTimeField()),
-                ('checked_out_at', models.DateTimeField(blank=True, null=True)),
-                ('checked_in_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('checked_out_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='conferences.delegation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("checked_in_at", models.DateTimeField()),
+                ("checked_out_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "checked_in_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "checked_out_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="conferences.delegation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['checked_in_at', 'pk'],
+                "ordering": ["checked_in_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Guest',
+            name="Guest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('invited_at', models.DateTimeField(auto_now_add=True)),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guests', to='conferences.conference')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("invited_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="guests",
+                        to="conferences.conference",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Motion',
+            name="Motion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('principled', 'Principled question (consensus only, S3)'), ('founding-document', 'Founding documents (80 % of the votes present, S4)'), ('current-affairs', 'Current affairs (simple majority, S5)')], max_length=20, verbose_name='kind of question')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('state', models.CharField(choices=[('draft', 'draft'), ('submitted', 'submitted'), ('in_discussion', 'in discussion'), ('consensus_round', 'consensus round'), ('ballot_open', 'ballot open'), ('adopted', 'adopted'), ('rejected', 'rejected'), ('withdrawn', 'withdrawn'), ('deferred', 'deferred')], default='draft', max_length=16)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('discussion_concluded', models.BooleanField(default=False)),
-                ('discussion_concluded_at', models.DateTimeField(blank=True, null=True)),
-                ('agenda_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='motions', to='conferences.agendaitem')),
-                ('discussion_concluded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='motions', to='registry.organization', verbose_name='submitted by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("principled", "Principled question (consensus only, S3)"),
+                            ("founding-document", "Founding documents (80 % of the votes present, S4)"),
+                            ("current-affairs", "Current affairs (simple majority, S5)"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of question",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("submitted", "submitted"),
+                            ("in_discussion", "in discussion"),
+                            ("consensus_round", "consensus round"),
+                            ("ballot_open", "ballot open"),
+                            ("adopted", "adopted"),
+                            ("rejected", "rejected"),
+                            ("withdrawn", "withdrawn"),
+                            ("deferred", "deferred"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("discussion_concluded", models.BooleanField(default=False)),
+                ("discussion_concluded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="motions",
+                        to="conferences.agendaitem",
+                    ),
+                ),
+                (
+                    "discussion_concluded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="motions",
+                        to="registry.organization",
+                        verbose_name="submitted by",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['agenda_item__position', 'pk'],
+                "ordering": ["agenda_item__position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CoSponsorship',
+            name="CoSponsorship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_at', models.DateTimeField(auto_now_add=True)),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.organization')),
-                ('motion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cosponsors', to='conferences.motion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.organization",
+                    ),
+                ),
+                (
+                    "motion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cosponsors",
+                        to="conferences.motion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['joined_at'],
+                "ordering": ["joined_at"],
             },
         ),
         migrations.AddField(
-            model_name='consensusround',
-            name='motion',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consensus_rounds', to='conferences.motion'),
+            model_name="consensusround",
+            name="motion",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="consensus_rounds",
+                to="conferences.motion",
+            ),
         ),
         migrations.AddField(
-            model_name='ballot',
-            name='motion',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballots', to='conferences.motion'),
+            model_name="ballot",
+            name="motion",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="ballots", to="conferences.motion"
+            ),
         ),
         migrations.CreateModel(
-            name='MotionVersion',
+            name="MotionVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('text', models.TextField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('note', models.CharField(blank=True, max_length=200)),
-                ('motion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='conferences.motion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("text", models.TextField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("note", models.CharField(blank=True, max_length=200)),
+                (
+                    "motion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="conferences.motion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['motion', 'number'],
+                "ordering": ["motion", "number"],
             },
         ),
         migrations.CreateModel(
-            name='SecretVote',
+            name="SecretVote",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('choice', models.CharField(choices=[('yes', 'yes'), ('no', 'no'), ('abstain', 'abstain')], max_length=8)),
-                ('receipt_hash', models.CharField(help_text='SHA-256 of the receipt code shown once to the voter', max_length=64)),
-                ('ballot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='secret_votes', to='conferences.ballot')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                (
+                    "choice",
+                    models.CharField(
+                        choices=[("yes", "yes"), ("no", "no"), ("abstain", "abstain")], max_length=8
+                    ),
+                ),
+                (
+                    "receipt_hash",
+                    models.CharField(
+                        help_text="SHA-256 of the receipt code shown once to the voter", max_length=64
+                    ),
+                ),
+                (
+                    "ballot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="secret_votes",
+                        to="conferences.ballot",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['receipt_hash'],
+                "ordering": ["receipt_hash"],
             },
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('choice', models.CharField(choices=[('yes', 'yes'), ('no', 'no'), ('abstain', 'abstain')], max_length=8)),
-                ('cast_at', models.DateTimeField()),
-                ('changed_at', models.DateTimeField(blank=True, null=True)),
-                ('ballot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='conferences.ballot')),
-                ('delegation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='conferences.delegation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "choice",
+                    models.CharField(
+                        choices=[("yes", "yes"), ("no", "no"), ("abstain", "abstain")], max_length=8
+                    ),
+                ),
+                ("cast_at", models.DateTimeField()),
+                ("changed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "ballot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="conferences.ballot",
+                    ),
+                ),
+                (
+                    "delegation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="conferences.delegation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['delegation__organization__name'],
+                "ordering": ["delegation__organization__name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='conference_ends_after_it_starts'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                name="conference_ends_after_it_starts",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(('online', True), models.Q(('place', ''), _negated=True), _connector='OR'), name='conference_has_a_place'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("online", True), models.Q(("place", ""), _negated=True), _connector="OR"),
+                name="conference_has_a_place",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'continental'), _negated=True), models.Q(('continent', ''), _negated=True), _connector='OR'), name='continental_conference_names_its_continent'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "continental"), _negated=True),
+                    models.Q(("continent", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="continental_conference_names_its_continent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'regional'), _negated=True), models.Q(('region_countries', ''), _negated=True), _connector='OR'), name='regional_conference_names_its_countries'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "regional"), _negated=True),
+                    models.Q(("region_countries", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="regional_conference_names_its_countries",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(('votes_per_delegation__gte', 1)), name='at_least_one_vote_per_delegation'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("votes_per_delegation__gte", 1)), name="at_least_one_vote_per_delegation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('conference', 'position'), name='one_agenda_item_per_position'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(
+                fields=("conference", "position"), name="one_agenda_item_per_position"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegation',
-            constraint=models.UniqueConstraint(fields=('conference', 'organization'), name='one_delegation_per_organization'),
+            model_name="delegation",
+            constraint=models.UniqueConstraint(
+                fields=("conference", "organization"), name="one_delegation_per_organization"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delegate',
-            constraint=models.UniqueConstraint(fields=('delegation', 'user'), name='one_seat_per_delegate'),
+            model_name="delegate",
+            constraint=models.UniqueConstraint(fields=("delegation", "user"), name="one_seat_per_delegate"),
         ),
         migrations.AddConstraint(
-            model_name='delegate',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_voting', True)), fields=('delegation',), name='one_voting_delegate_per_delegation'),
+            model_name="delegate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_voting", True)),
+                fields=("delegation",),
+                name="one_voting_delegate_per_delegation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consensuspresence',
-            constraint=models.UniqueConstraint(fields=('round', 'delegation'), name='one_consensus_presence_per_delegation'),
+            model_name="consensuspresence",
+            constraint=models.UniqueConstraint(
+                fields=("round", "delegation"), name="one_consensus_presence_per_delegation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consensusposition',
-            constraint=models.UniqueConstraint(fields=('round', 'delegation'), name='one_position_per_delegation'),
+            model_name="consensusposition",
+            constraint=models.UniqueConstraint(
+                fields=("round", "delegation"), name="one_position_per_delegation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consensusposition',
-            constraint=models.CheckConstraint(condition=models.Q(('position', 'agree'), models.Q(('statement', ''), _negated=True), _connector='OR'), name='reservation_or_objection_gives_its_reason'),
+            model_name="consensusposition",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("position", "agree"), models.Q(("statement", ""), _negated=True), _connector="OR"
+                ),
+                name="reservation_or_objection_gives_its_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ballotpresence',
-            constraint=models.UniqueConstraint(fields=('ballot', 'delegation'), name='one_ballot_presence_per_delegation'),
+            model_name="ballotpresence",
+            constraint=models.UniqueConstraint(
+                fields=("ballot", "delegation"), name="one_ballot_presence_per_delegation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ballotparticipation',
-            constraint=models.UniqueConstraint(fields=('ballot', 'delegation'), name='one_secret_vote_per_delegation'),
+            model_name="ballotparticipation",
+            constraint=models.UniqueConstraint(
+                fields=("ballot", "delegation"), name="one_secret_vote_per_delegation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(condition=models.Q(('checked_out_at__isnull', True)), fields=('delegation',), name='one_open_attendance_per_delegation'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("checked_out_at__isnull", True)),
+                fields=("delegation",),
+                name="one_open_attendance_per_delegation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(('checked_out_at__isnull', True), ('checked_out_at__gte', models.F('checked_in_at')), _connector='OR'), name='checked_out_after_checked_in'),
+            model_name="attendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("checked_out_at__isnull", True),
+                    ("checked_out_at__gte", models.F("checked_in_at")),
+                    _connector="OR",
+                ),
+                name="checked_out_after_checked_in",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='guest',
-            constraint=models.UniqueConstraint(fields=('conference', 'user'), name='one_invitation_per_guest'),
+            model_name="guest",
+            constraint=models.UniqueConstraint(
+                fields=("conference", "user"), name="one_invitation_per_guest"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motion',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['principled', 'founding-document', 'current-affairs'])), name='motion_kind_is_a_statute_kind'),
+            model_name="motion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["principled", "founding-document", "current-affairs"])),
+                name="motion_kind_is_a_statute_kind",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motion',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'submitted', 'in_discussion', 'consensus_round', 'ballot_open', 'adopted', 'rejected', 'withdrawn', 'deferred'])), name='motion_state_is_known'),
+            model_name="motion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "state__in",
+                        [
+                            "draft",
+                            "submitted",
+                            "in_discussion",
+                            "consensus_round",
+                            "ballot_open",
+                            "adopted",
+                            "rejected",
+                            "withdrawn",
+                            "deferred",
+                        ],
+                    )
+                ),
+                name="motion_state_is_known",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motion',
-            constraint=models.CheckConstraint(condition=models.Q(('discussion_concluded', False), ('discussion_concluded_at__isnull', False), _connector='OR'), name='concluded_discussion_has_a_time'),
+            model_name="motion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("discussion_concluded", False),
+                    ("discussion_concluded_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="concluded_discussion_has_a_time",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='cosponsorship',
-            constraint=models.UniqueConstraint(fields=('motion', 'organization'), name='one_cosponsorship_per_organization'),
+            model_name="cosponsorship",
+            constraint=models.UniqueConstraint(
+                fields=("motion", "organization"), name="one_cosponsorship_per_organization"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consensusround',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_at__isnull', True)), fields=('motion',), name='one_open_consensus_round_per_motion'),
+            model_name="consensusround",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("closed_at__isnull", True)),
+                fields=("motion",),
+                name="one_open_consensus_round_per_motion",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ballot',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_at__isnull', True)), fields=('motion',), name='one_open_ballot_per_motion'),
+            model_name="ballot",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("closed_at__isnull", True)),
+                fields=("motion",),
+                name="one_open_ballot_per_motion",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ballot',
-            constraint=models.CheckConstraint(condition=models.Q(('votes_per_delegation__gte', 1)), name='ballot_votes_per_delegation_positive'),
+            model_name="ballot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("votes_per_delegation__gte", 1)),
+                name="ballot_votes_per_delegation_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motionversion',
-            constraint=models.UniqueConstraint(fields=('motion', 'number'), name='one_motion_version_per_number'),
+            model_name="motionversion",
+            constraint=models.UniqueConstraint(
+                fields=("motion", "number"), name="one_motion_version_per_number"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='secretvote',
-            constraint=models.UniqueConstraint(fields=('ballot', 'receipt_hash'), name='one_secret_vote_per_receipt'),
+            model_name="secretvote",
+            constraint=models.UniqueConstraint(
+                fields=("ballot", "receipt_hash"), name="one_secret_vote_per_receipt"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('ballot', 'delegation'), name='one_vote_per_delegation'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(
+                fields=("ballot", "delegation"), name="one_vote_per_delegation"
+            ),
         ),
     ]

@@ -30,7 +30,10 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="CountedBallot",
             fields=[
-                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
                 ("receipt_hash", models.CharField(max_length=64)),
                 (
                     "ballot",

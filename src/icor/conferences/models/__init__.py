@@ -22,7 +22,7 @@ from icor.conferences.models.decision import (
     SecretVote,
     Vote,
 )
-from icor.conferences.models.motion import AgendaItem, CoSponsorship, Motion, MotionVersion
+from icor.conferences.models.motion import AgendaItem, CoSponsorship, Motion, MotionTranslation, MotionVersion
 
 __all__ = [
     "AgendaItem",
@@ -43,6 +43,7 @@ __all__ = [
     "Delegation",
     "Guest",
     "Motion",
+    "MotionTranslation",
     "MotionVersion",
     "Position",
     "SecretVote",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from icor.conferences.models.conference import Conference
 from icor.conferences.transitions import MotionState
+from icor.core.languages import TEXT_LANGUAGES
 from icor.registry.models import Organization
 from icor.statute import Kind
 
@@ -54,6 +55,10 @@ class Motion(models.Model):
         Organization, on_delete=models.PROTECT, related_name="motions", verbose_name=_("submitted by")
     )
     state = models.CharField(max_length=16, choices=STATE_CHOICES, default=MotionState.DRAFT.value)
+    # The language of the original text, which stays the authoritative one beside any translation.
+    language = models.CharField(
+        _("language of the original"), max_length=12, choices=TEXT_LANGUAGES, default="en"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -104,6 +109,34 @@ class MotionVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.motion} v{self.number}"
+
+
+class MotionTranslation(models.Model):
+    """A translation of a motion by a delegation, made from one version of the original text."""
+
+    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=12, choices=TEXT_LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    version = models.PositiveIntegerField(help_text="number of the motion version translated")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
+    )
+    provided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["motion", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["motion", "language"], name="one_motion_translation_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.motion} [{self.language}]"
 
 
 class CoSponsorship(models.Model):

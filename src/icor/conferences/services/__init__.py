@@ -28,6 +28,7 @@ from icor.conferences.services.motions import (
     move_motion,
     submit_motion,
 )
+from icor.conferences.services.translations import translate_motion
 
 __all__ = [
     "CastResult",
@@ -57,4 +58,5 @@ __all__ = [
     "seat_of",
     "state_position",
     "submit_motion",
+    "translate_motion",
 ]

@@ -12,8 +12,10 @@ from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.conferences.models import Conference, ConferenceStatus, Delegate, Delegation
-from icor.conferences.transitions import TransitionRefused
+from icor.conferences.models.motion import STATE_CHOICES
+from icor.conferences.transitions import Refusal, TransitionRefused
 from icor.registry.models import Membership, Organization
+from icor.statute import CLAUSES, Rule
 
 logger = logging.getLogger(__name__)
 
@@ -36,36 +38,48 @@ def notify(conference_id: int, event: str, data: dict[str, Any]) -> None:
 def require_chair(actor: Any) -> None:
     """The coordinating committee creates and chairs conferences; nobody else steers them."""
     if getattr(actor, "role", None) != Role.COMMITTEE:
-        raise PermissionDenied("Only the coordinating committee chairs a conference.")
+        raise PermissionDenied(gettext("Only the coordinating committee chairs a conference."))
 
 
 def require_in_session(conference: Conference) -> None:
     if conference.status != ConferenceStatus.IN_SESSION:
         raise ValidationError(
-            f"The conference is {conference.get_status_display()}, not in session; this can only be done in session."
+            gettext("The conference is %(status)s, not in session; this can only be done in session.")
+            % {"status": conference.get_status_display()}
         )
 
 
 def require_not_closed(conference: Conference) -> None:
     if conference.status == ConferenceStatus.CLOSED:
-        raise ValidationError("The conference is closed; nothing about it can change any more.")
+        raise ValidationError(gettext("The conference is closed; nothing about it can change any more."))
 
 
 def require_admitted(conference: Conference, organization: Organization) -> None:
     """Only current members take part; continental and regional conferences only their own (S9)."""
     if not Membership.objects.filter(organization=organization, left_on__isnull=True).exists():
-        raise ValidationError(f"{organization.short_name} is not a current member organization.")
+        raise ValidationError(
+            gettext("%(organization)s is not a current member organization.")
+            % {"organization": organization.short_name}
+        )
     if not conference.admits(organization):
         raise ValidationError(
-            f"{conference.title} is restricted to member organizations of {conference.scope}; "
-            f"{organization.short_name} is not one of them."
+            gettext(
+                "%(conference)s is restricted to member organizations of %(scope)s; %(organization)s is not one of them."
+            )
+            % {
+                "conference": conference.title,
+                "scope": conference.scope,
+                "organization": organization.short_name,
+            }
         )
 
 
 def require_acts_for(actor: Any, organization_id: int, what: str) -> None:
     """S11: nobody, not even the committee, acts in the name of another organization."""
     if not getattr(actor, "acts_for", lambda _pk: False)(organization_id):
-        raise PermissionDenied(f"Only accounts of the organization itself can {what} (S11).")
+        raise PermissionDenied(
+            gettext("Only accounts of the organization itself can %(what)s (S11).") % {"what": what}
+        )
 
 
 def require_officer_of(actor: Any, organization_id: int, what: str) -> None:
@@ -73,16 +87,22 @@ def require_officer_of(actor: Any, organization_id: int, what: str) -> None:
         getattr(actor, "role", None) != Role.OFFICER
         or getattr(actor, "organization_id", None) != organization_id
     ):
-        raise PermissionDenied(f"Only an officer of the organization itself can {what} (S11).")
+        raise PermissionDenied(
+            gettext("Only an officer of the organization itself can %(what)s (S11).") % {"what": what}
+        )
 
 
 def seat_of(actor: Any, conference: Conference) -> Delegate:
     """The actor's seat in its own organization's delegation, with the reasons it may have none."""
     role = getattr(actor, "role", None)
     if role == Role.OBSERVER:
-        raise PermissionDenied("Partner observers follow the conference but do not take part in decisions.")
+        raise PermissionDenied(
+            gettext("Partner observers follow the conference but do not take part in decisions.")
+        )
     if role not in (Role.OFFICER, Role.DELEGATE):
-        raise PermissionDenied("Only the delegates of a member organization take part in decisions (S11).")
+        raise PermissionDenied(
+            gettext("Only the delegates of a member organization take part in decisions (S11).")
+        )
     current = Membership.objects.filter(organization_id=actor.organization_id, left_on__isnull=True)
     if not getattr(actor, "is_active", False) or not current.exists():
         # S12: an organization that has left takes no part any more, also in a ballot open at its exit.
@@ -98,7 +118,7 @@ def seat_of(actor: Any, conference: Conference) -> Delegate:
         .first()
     )
     if seat is None:
-        raise PermissionDenied("You are not accredited as a delegate to this conference.")
+        raise PermissionDenied(gettext("You are not accredited as a delegate to this conference."))
     return seat
 
 
@@ -107,25 +127,49 @@ def voting_delegation(actor: Any, conference: Conference, delegation: Delegation
     if delegation is not None and not getattr(actor, "acts_for", lambda _pk: False)(
         delegation.organization_id
     ):
-        raise PermissionDenied("Nobody can vote or state a position for another organization (S11).")
+        raise PermissionDenied(gettext("Nobody can vote or state a position for another organization (S11)."))
     seat = seat_of(actor, conference)
     if delegation is not None and seat.delegation_id != delegation.pk:
-        raise PermissionDenied("Nobody can vote or state a position for another organization (S11).")
+        raise PermissionDenied(gettext("Nobody can vote or state a position for another organization (S11)."))
     if not seat.is_voting:
         raise PermissionDenied(
-            "You are an observer in your delegation; only its voting delegate votes and states its position."
+            gettext(
+                "You are an observer in your delegation; only its voting delegate votes and states its position."
+            )
         )
     return seat.delegation
 
 
 def refusal(error: TransitionRefused) -> ValidationError:
-    return ValidationError(str(error))
+    """The refusal in the reader's language; the quoted clause stays the authoritative English text."""
+    states: dict[str, object] = dict(STATE_CHOICES)
+    if error.reason is Refusal.PRINCIPLED_BALLOT:
+        message = gettext(
+            "A principled motion cannot be put to a ballot (S3): “%(clause)s” "
+            "It is decided by consensus or stays in discussion."
+        ) % {"clause": CLAUSES[Rule.S3].text}
+    elif error.reason is Refusal.DISCUSSION_NOT_CONCLUDED:
+        message = gettext(
+            "A ballot on a founding-document motion opens only after the chair has concluded the "
+            "extensive discussion (S4): “%(clause)s”"
+        ) % {"clause": CLAUSES[Rule.S4].text}
+    else:
+        allowed = ", ".join(str(states[state]) for state in error.allowed) or gettext("none (final state)")
+        message = gettext(
+            "A motion cannot go from “%(source)s” to “%(target)s”; from “%(source)s” it can go to: %(allowed)s."
+        ) % {
+            "source": states.get(str(error.source), error.source),
+            "target": states.get(str(error.target), error.target),
+            "allowed": allowed,
+        }
+    return ValidationError(message)
 
 
 def check_quorum(conference: Conference, present: int) -> None:
     if present == 0:
-        raise ValidationError("No delegation is checked in; nobody could decide.")
+        raise ValidationError(gettext("No delegation is checked in; nobody could decide."))
     if conference.quorum and present < conference.quorum:
         raise ValidationError(
-            f"Only {present} delegations are present; this conference set a quorum of {conference.quorum}."
+            gettext("Only %(present)s delegations are present; this conference set a quorum of %(quorum)s.")
+            % {"present": present, "quorum": conference.quorum}
         )

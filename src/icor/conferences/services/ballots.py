@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from icor.audit.keys import MissingKey
 from icor.audit.models import AuditEvent
@@ -67,9 +68,13 @@ def open_ballot(
     conference = motion.conference
     require_in_session(conference)
     if minimum_minutes < 0 or (closes_in_minutes is not None and closes_in_minutes < 1):
-        raise ValidationError("Times of a ballot are whole minutes from now, the closing time at least one.")
+        raise ValidationError(
+            gettext("Times of a ballot are whole minutes from now, the closing time at least one.")
+        )
     if closes_in_minutes is not None and closes_in_minutes < minimum_minutes:
-        raise ValidationError("The scheduled close cannot come before the minimum open time has passed.")
+        raise ValidationError(
+            gettext("The scheduled close cannot come before the minimum open time has passed.")
+        )
     with transaction.atomic():
         motion = (
             Motion.objects.select_for_update(of=("self",))
@@ -120,7 +125,7 @@ def allow_vote_changes(*, ballot: Ballot, actor: Any, allowed: bool = True) -> B
     with transaction.atomic():
         ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
         if not ballot.is_open:
-            raise ValidationError("This ballot is closed.")
+            raise ValidationError(gettext("This ballot is closed."))
         ballot.allow_changes = allowed
         ballot.save(update_fields=["allow_changes"])
         record_event(
@@ -139,7 +144,7 @@ class CastResult:
     receipt: str | None = None
 
 
-DOUBLE_VOTE = "Your delegation has voted in this ballot already; each delegation votes once."
+DOUBLE_VOTE = gettext_lazy("Your delegation has voted in this ballot already; each delegation votes once.")
 
 
 def cast_vote(
@@ -154,7 +159,9 @@ def cast_vote(
     motion = ballot.motion
     own = voting_delegation(actor, motion.conference, delegation)
     if choice not in Choice.values:
-        raise ValidationError(f"Unknown choice {choice!r}: yes, no or abstain.")
+        raise ValidationError(
+            gettext("Unknown choice “%(choice)s”: yes, no or abstain.") % {"choice": choice}
+        )
     close_if_due(ballot=ballot)
     try:
         with transaction.atomic():
@@ -177,23 +184,27 @@ def cast_vote(
             notify(motion.agenda_item.conference_id, "ballot", {"ballot": locked.pk, "cast": True})
     except IntegrityError:
         # Two submissions at once: the unique constraint let exactly one through.
-        raise ValidationError(DOUBLE_VOTE) from None
+        raise ValidationError(str(DOUBLE_VOTE)) from None
     return result
 
 
 def check_cast(ballot: Ballot, delegation: Delegation) -> None:
     """Every check of a cast on the locked ballot, in one place."""
     if not ballot.is_open:
-        raise ValidationError("This ballot is closed; no more votes are taken.")
+        raise ValidationError(gettext("This ballot is closed; no more votes are taken."))
     if not BallotPresence.objects.filter(ballot=ballot, delegation=delegation).exists():
         raise ValidationError(
-            "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
+            gettext(
+                "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
+            )
         )
     if not ballot.secret and sealing.has_ballot_key(ballot.pk):
         # Its key in the data directory says it was opened secret: the flag was changed in the database.
         raise ValidationError(
-            "This ballot was opened as a secret ballot and its record was changed behind the application's "
-            "back; no vote is taken. Tell the chair."
+            gettext(
+                "This ballot was opened as a secret ballot and its record was changed behind the application's "
+                "back; no vote is taken. Tell the chair."
+            )
         )
 
 
@@ -204,7 +215,12 @@ def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResu
         Vote.objects.create(ballot=ballot, delegation=delegation, choice=choice, cast_at=now)
         return CastResult(ballot, delegation, changed=False)
     if not ballot.allow_changes:
-        raise ValidationError(DOUBLE_VOTE + " The chair has not allowed changes in this ballot.")
+        raise ValidationError(
+            gettext(
+                "Your delegation has voted in this ballot already; each delegation votes once. "
+                "The chair has not allowed changes in this ballot."
+            )
+        )
     existing.choice, existing.changed_at = choice, now
     existing.save(update_fields=["choice", "changed_at"])
     return CastResult(ballot, delegation, changed=True)
@@ -213,12 +229,17 @@ def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResu
 def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: str) -> CastResult:
     if BallotParticipation.objects.filter(ballot=ballot, delegation=delegation).exists():
         if not ballot.allow_changes:
-            raise ValidationError(DOUBLE_VOTE + " The chair has not allowed changes in this ballot.")
+            raise ValidationError(
+                gettext(
+                    "Your delegation has voted in this ballot already; each delegation votes once. "
+                    "The chair has not allowed changes in this ballot."
+                )
+            )
         # Only the receipt finds the sealed vote again: nothing else links it to the delegation.
         secret_vote = SecretVote.objects.filter(ballot=ballot, receipt_hash=receipt_hash(receipt)).first()
         if not receipt or secret_vote is None:
             raise ValidationError(
-                "To change a secret vote, give the receipt code you received when you voted."
+                gettext("To change a secret vote, give the receipt code you received when you voted.")
             )
         secret_vote.sealed = _seal(ballot, choice, secret_vote.receipt_hash)
         secret_vote.save(update_fields=["sealed"])
@@ -252,10 +273,11 @@ def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> 
     with transaction.atomic():
         locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
         if not locked.is_open:
-            raise ValidationError("This ballot is closed already.")
+            raise ValidationError(gettext("This ballot is closed already."))
         if locked.open_until_at_least and now < locked.open_until_at_least:
             raise ValidationError(
-                f"This ballot stays open at least until {locked.open_until_at_least:%H:%M} UTC (minimum open time)."
+                gettext("This ballot stays open at least until %(time)s UTC (minimum open time).")
+                % {"time": format(locked.open_until_at_least, "%H:%M")}
             )
         motion = Motion.objects.select_for_update().get(pk=locked.motion_id)
         counts = _counts(locked)
@@ -339,7 +361,9 @@ def _count_secret(ballot: Ballot) -> list[str]:
     except (sealing.UnreadableBallot, MissingKey) as error:
         raise ValidationError(str(error)) from None
     if any(choice not in Choice.values for choice in choices):
-        raise ValidationError("A sealed choice of this ballot holds no valid choice; it was not cast here.")
+        raise ValidationError(
+            gettext("A sealed choice of this ballot holds no valid choice; it was not cast here.")
+        )
     receipts = [receipt for receipt, _ in rows]
     secrets.SystemRandom().shuffle(receipts)
     SecretVote.objects.filter(ballot=ballot).delete()

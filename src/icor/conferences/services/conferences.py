@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role, User
 from icor.audit.services import checkpoint_after_commit, record_event
@@ -57,21 +58,21 @@ def create_conference(
 ) -> Conference:
     require_chair(actor)
     if kind not in ConferenceKind.values:
-        raise ValidationError(f"Unknown kind of conference {kind!r}.")
+        raise ValidationError(gettext("Unknown kind of conference “%(kind)s”.") % {"kind": kind})
     if not title.strip():
-        raise ValidationError("A conference needs a title.")
+        raise ValidationError(gettext("A conference needs a title."))
     if ends_on < starts_on:
-        raise ValidationError("The conference cannot end before it starts.")
+        raise ValidationError(gettext("The conference cannot end before it starts."))
     if not online and not place.strip():
-        raise ValidationError("Give the place of the conference, or mark it as held online.")
+        raise ValidationError(gettext("Give the place of the conference, or mark it as held online."))
     if kind == ConferenceKind.CONTINENTAL and continent not in Continent.values:
-        raise ValidationError("A continental conference names its continent.")
+        raise ValidationError(gettext("A continental conference names its continent."))
     if kind == ConferenceKind.REGIONAL and not region_countries:
-        raise ValidationError("A regional conference names the countries of its region.")
+        raise ValidationError(gettext("A regional conference names the countries of its region."))
     if votes_per_delegation < 1:
-        raise ValidationError("Each delegation holds at least one vote.")
+        raise ValidationError(gettext("Each delegation holds at least one vote."))
     if quorum is not None and quorum < 1:
-        raise ValidationError("A quorum is at least one delegation; leave it empty for none.")
+        raise ValidationError(gettext("A quorum is at least one delegation; leave it empty for none."))
     with transaction.atomic():
         conference = Conference.objects.create(
             kind=kind,
@@ -103,17 +104,19 @@ def advance_conference(*, conference: Conference, actor: Any) -> Conference:
         conference = Conference.objects.select_for_update().get(pk=conference.pk)
         target = STATUS_STEPS.get(ConferenceStatus(conference.status))
         if target is None:
-            raise ValidationError("The conference is closed already.")
+            raise ValidationError(gettext("The conference is closed already."))
         if target == ConferenceStatus.CLOSED:
             if Ballot.objects.filter(
                 motion__agenda_item__conference=conference, closed_at__isnull=True
             ).exists():
-                raise ValidationError("A ballot is still open; close it before closing the conference.")
+                raise ValidationError(
+                    gettext("A ballot is still open; close it before closing the conference.")
+                )
             if ConsensusRound.objects.filter(
                 motion__agenda_item__conference=conference, closed_at__isnull=True
             ).exists():
                 raise ValidationError(
-                    "A consensus round is still open; close it before closing the conference."
+                    gettext("A consensus round is still open; close it before closing the conference.")
                 )
             Attendance.objects.filter(delegation__conference=conference, checked_out_at__isnull=True).update(
                 checked_out_at=timezone.now(), checked_out_by=actor
@@ -136,11 +139,11 @@ def invite_guest(*, conference: Conference, actor: Any, guest: User) -> Guest:
     require_chair(actor)
     require_not_closed(conference)
     if guest.role != Role.OBSERVER:
-        raise ValidationError("Only accounts of partner observers are invited as guests.")
+        raise ValidationError(gettext("Only accounts of partner observers are invited as guests."))
     with transaction.atomic():
         invitation, created = Guest.objects.get_or_create(conference=conference, user=guest)
         if not created:
-            raise ValidationError("This observer is invited already.")
+            raise ValidationError(gettext("This observer is invited already."))
         record_event(
             "conference.guest_invited",
             actor=actor,
@@ -159,20 +162,22 @@ def accredit_delegation(
     voting_delegate: User | None,
 ) -> Delegation:
     """The organization's own officer names its delegates and its voting delegate (S11)."""
-    require_officer_of(actor, organization.pk, "accredit its delegation")
+    require_officer_of(actor, organization.pk, gettext("accredit its delegation"))
     require_not_closed(conference)
     require_admitted(conference, organization)
     members = {user.pk: user for user in delegates}
     for user in members.values():
         if user.organization_id != organization.pk or user.role not in (Role.OFFICER, Role.DELEGATE):
             raise PermissionDenied(
-                f"{user.shown_name} is not an account of {organization.short_name}; "
-                "a delegation consists of the organization's own delegates (S11)."
+                gettext(
+                    "%(user)s is not an account of %(organization)s; a delegation consists of the organization's own delegates (S11)."
+                )
+                % {"user": user.shown_name, "organization": organization.short_name}
             )
     if not members:
-        raise ValidationError("Name at least one delegate.")
+        raise ValidationError(gettext("Name at least one delegate."))
     if voting_delegate is not None and voting_delegate.pk not in members:
-        raise ValidationError("The voting delegate must be one of the delegates.")
+        raise ValidationError(gettext("The voting delegate must be one of the delegates."))
     with transaction.atomic():
         delegation, created = Delegation.objects.select_for_update().get_or_create(
             conference=conference, organization=organization
@@ -204,12 +209,12 @@ def check_in(*, delegation: Delegation, actor: Any) -> Attendance:
     conference = delegation.conference
     seat = seat_of(actor, conference)
     if seat.delegation_id != delegation.pk:
-        raise PermissionDenied("You can check in only your own organization's delegation (S11).")
+        raise PermissionDenied(gettext("You can check in only your own organization's delegation (S11)."))
     require_in_session(conference)
     with transaction.atomic():
         Delegation.objects.select_for_update().get(pk=delegation.pk)
         if Attendance.objects.filter(delegation=delegation, checked_out_at__isnull=True).exists():
-            raise ValidationError("Your delegation is checked in already.")
+            raise ValidationError(gettext("Your delegation is checked in already."))
         attendance = Attendance.objects.create(
             delegation=delegation, checked_in_at=timezone.now(), checked_in_by=actor
         )
@@ -228,7 +233,7 @@ def check_out(*, delegation: Delegation, actor: Any) -> Attendance:
     conference = delegation.conference
     seat = seat_of(actor, conference)
     if seat.delegation_id != delegation.pk:
-        raise PermissionDenied("You can check out only your own organization's delegation (S11).")
+        raise PermissionDenied(gettext("You can check out only your own organization's delegation (S11)."))
     with transaction.atomic():
         attendance = (
             Attendance.objects.select_for_update()
@@ -236,7 +241,7 @@ def check_out(*, delegation: Delegation, actor: Any) -> Attendance:
             .first()
         )
         if attendance is None:
-            raise ValidationError("Your delegation is not checked in.")
+            raise ValidationError(gettext("Your delegation is not checked in."))
         attendance.checked_out_at = timezone.now()
         attendance.checked_out_by = actor
         attendance.save(update_fields=["checked_out_at", "checked_out_by"])

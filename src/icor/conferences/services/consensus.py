@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.audit.services import checkpoint_after_commit, record_event
 from icor.conferences.models import (
@@ -77,23 +78,31 @@ def state_position(
     conference = consensus_round.motion.conference
     own = voting_delegation(actor, conference, delegation)
     if position not in Position.values:
-        raise ValidationError(f"Unknown position {position!r}: agree, stand_aside or object.")
+        raise ValidationError(
+            gettext("Unknown position “%(position)s”: agree, stand aside or object.") % {"position": position}
+        )
     statement = statement.strip()
     if position == Position.STAND_ASIDE and not statement:
-        raise ValidationError("Standing aside records a reservation: write it down.")
+        raise ValidationError(gettext("Standing aside records a reservation: write it down."))
     if position == Position.OBJECT and not statement:
-        raise ValidationError("An objection gives its reason: write it down.")
+        raise ValidationError(gettext("An objection gives its reason: write it down."))
     try:
         with transaction.atomic():
             locked = ConsensusRound.objects.select_for_update().get(pk=consensus_round.pk)
             if not locked.is_open:
-                raise ValidationError("This consensus round is closed; positions can no longer be stated.")
+                raise ValidationError(
+                    gettext("This consensus round is closed; positions can no longer be stated.")
+                )
             if not ConsensusPresence.objects.filter(round=locked, delegation=own).exists():
                 raise ValidationError(
-                    "Your delegation was not present when this round opened; only the delegations present state positions."
+                    gettext(
+                        "Your delegation was not present when this round opened; only the delegations present state positions."
+                    )
                 )
             if ConsensusPosition.objects.filter(round=locked, delegation=own).exists():
-                raise ValidationError("Your delegation has stated its position in this round already.")
+                raise ValidationError(
+                    gettext("Your delegation has stated its position in this round already.")
+                )
             stated = ConsensusPosition.objects.create(
                 round=locked,
                 delegation=own,
@@ -115,7 +124,9 @@ def state_position(
             )
             notify(conference.pk, "consensus", {"round": locked.pk, "stated": True})
     except IntegrityError:
-        raise ValidationError("Your delegation has stated its position in this round already.") from None
+        raise ValidationError(
+            gettext("Your delegation has stated its position in this round already.")
+        ) from None
     return stated
 
 
@@ -125,7 +136,7 @@ def close_consensus_round(*, consensus_round: ConsensusRound, actor: Any) -> Con
     with transaction.atomic():
         locked = ConsensusRound.objects.select_for_update().get(pk=consensus_round.pk)
         if not locked.is_open:
-            raise ValidationError("This consensus round is closed already.")
+            raise ValidationError(gettext("This consensus round is closed already."))
         motion = Motion.objects.select_for_update().get(pk=locked.motion_id)
         positions = list(locked.positions.select_related("delegation__organization"))
         present = locked.present.count()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.audit.services import record_event
 from icor.conferences.models import AgendaItem, Conference, CoSponsorship, Motion, MotionVersion
@@ -21,6 +22,7 @@ from icor.conferences.services._common import (
     require_officer_of,
 )
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, TransitionRefused, mover_of
+from icor.core.languages import TEXT_LANGUAGE_CODES
 from icor.registry.models import Organization
 from icor.statute import Kind
 
@@ -29,7 +31,7 @@ def add_agenda_item(*, conference: Conference, actor: Any, title: str) -> Agenda
     require_chair(actor)
     require_not_closed(conference)
     if not title.strip():
-        raise ValidationError("An agenda item needs a title.")
+        raise ValidationError(gettext("An agenda item needs a title."))
     with transaction.atomic():
         Conference.objects.select_for_update().get(pk=conference.pk)
         last = AgendaItem.objects.filter(conference=conference).aggregate(last=Max("position"))["last"] or 0
@@ -52,21 +54,25 @@ def create_motion(
     title: str,
     text: str,
     submit: bool = False,
+    language: str = "en",
 ) -> Motion:
-    """A motion is drafted for the submitter's own organization (S11)."""
-    require_acts_for(actor, organization.pk, "submit a motion in its name")
+    """A motion is drafted for the submitter's own organization (S11), in the language it is written in."""
+    require_acts_for(actor, organization.pk, gettext("submit a motion in its name"))
     conference = agenda_item.conference
     require_not_closed(conference)
     require_admitted(conference, organization)
     if kind not in {k.value for k in Kind}:
-        raise ValidationError(f"Unknown kind of question {kind!r}.")
+        raise ValidationError(gettext("Unknown kind of question “%(kind)s”.") % {"kind": kind})
     if not title.strip() or not text.strip():
-        raise ValidationError("A motion needs a title and a text.")
+        raise ValidationError(gettext("A motion needs a title and a text."))
+    if language not in TEXT_LANGUAGE_CODES:
+        raise ValidationError(gettext("Unknown language “%(language)s”.") % {"language": language})
     with transaction.atomic():
         motion = Motion.objects.create(
             agenda_item=agenda_item,
             organization=organization,
             kind=kind,
+            language=language,
             title=title.strip(),
             text=text.strip(),
         )
@@ -83,7 +89,7 @@ def create_motion(
 
 
 def submit_motion(*, motion: Motion, actor: Any) -> Motion:
-    require_acts_for(actor, motion.organization_id, "submit its motion")
+    require_acts_for(actor, motion.organization_id, gettext("submit its motion"))
     with transaction.atomic():
         motion = _locked(motion)
         _step(motion, MotionState.SUBMITTED)
@@ -102,16 +108,22 @@ def submit_motion(*, motion: Motion, actor: Any) -> Motion:
 
 def cosponsor_motion(*, motion: Motion, organization: Organization, actor: Any) -> CoSponsorship:
     """An organization joins a motion itself, by its own officer (S11)."""
-    require_officer_of(actor, organization.pk, "co-sponsor a motion in its name")
+    require_officer_of(actor, organization.pk, gettext("co-sponsor a motion in its name"))
     require_admitted(motion.conference, organization)
     if organization.pk == motion.organization_id:
-        raise ValidationError("The submitting organization does not co-sponsor its own motion.")
+        raise ValidationError(gettext("The submitting organization does not co-sponsor its own motion."))
     if motion.state == MotionState.DRAFT or motion.state in FINAL_STATES:
-        raise ValidationError(f"A motion that is {motion.get_state_display()} cannot be co-sponsored.")
+        raise ValidationError(
+            gettext("A motion that is %(state)s cannot be co-sponsored.")
+            % {"state": motion.get_state_display()}
+        )
     with transaction.atomic():
         sponsorship, created = CoSponsorship.objects.get_or_create(motion=motion, organization=organization)
         if not created:
-            raise ValidationError(f"{organization.short_name} co-sponsors this motion already.")
+            raise ValidationError(
+                gettext("%(organization)s co-sponsors this motion already.")
+                % {"organization": organization.short_name}
+            )
         record_event(
             "motion.cosponsored", actor=actor, organization_id=organization.pk, subject=f"motion:{motion.pk}"
         )
@@ -126,12 +138,12 @@ def move_motion(*, motion: Motion, actor: Any, target: str) -> Motion:
         raise refusal(error) from None
     if mover is Mover.PROCEDURE:
         raise ValidationError(
-            "This step is taken by opening or closing a consensus round or a ballot, not by hand."
+            gettext("This step is taken by opening or closing a consensus round or a ballot, not by hand.")
         )
     if mover is Mover.CHAIR:
         require_chair(actor)
     else:
-        require_acts_for(actor, motion.organization_id, "withdraw or submit its motion")
+        require_acts_for(actor, motion.organization_id, gettext("withdraw or submit its motion"))
     if target == MotionState.SUBMITTED:
         return submit_motion(motion=motion, actor=actor)
     with transaction.atomic():
@@ -159,10 +171,13 @@ def conclude_discussion(*, motion: Motion, actor: Any) -> Motion:
         motion = _locked(motion)
         if motion.state != MotionState.IN_DISCUSSION:
             raise ValidationError(
-                f"The discussion can be concluded only while the motion is in discussion; it is {motion.get_state_display()}."
+                gettext(
+                    "The discussion can be concluded only while the motion is in discussion; it is %(state)s."
+                )
+                % {"state": motion.get_state_display()}
             )
         if motion.discussion_concluded:
-            raise ValidationError("The discussion of this motion is concluded already.")
+            raise ValidationError(gettext("The discussion of this motion is concluded already."))
         motion.discussion_concluded = True
         motion.discussion_concluded_at = timezone.now()
         motion.discussion_concluded_by = actor

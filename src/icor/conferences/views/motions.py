@@ -8,13 +8,21 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
 from icor.conferences import selectors, services
 from icor.conferences.console import chair_notes, chair_steps
-from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
+from icor.conferences.forms import (
+    BallotForm,
+    MotionForm,
+    PositionForm,
+    ReceiptForm,
+    TranslationForm,
+    VoteForm,
+)
 from icor.conferences.models import (
     Ballot,
     BallotParticipation,
@@ -51,6 +59,7 @@ def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
                 title=data["title"],
                 text=data["text"],
                 submit=data["submit"],
+                language=data["language"] or "en",
             ),
             _("The motion is saved."),
         )
@@ -105,6 +114,10 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "motion": motion,
         "conference": motion.conference,
         "versions": motion.versions.all(),
+        "shown": selectors.motion_text(motion, get_language()),
+        "may_translate": getattr(request.user, "role", None) in (Role.OFFICER, Role.DELEGATE)
+        and motion.state != "draft",
+        "translation_form": TranslationForm(initial={"language": get_language()}),
         "cosponsors": motion.cosponsors.select_related("organization"),
         "round_records": [
             (r, [row.delegation.organization.short_name for row in selectors.round_progress(r).not_stated])
@@ -200,6 +213,8 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
     elif action in ("close_ballot", "allow_changes"):
         _ballot_step(request, motion, action)
+    elif action == "translate":
+        _translate(request, motion)
     else:
         raise Http404
     return redirect(back_to(request, reverse("conferences:motion", args=[pk])))
@@ -213,6 +228,18 @@ def _cosponsor(motion: Motion, user: Any) -> object:
             _("Only an officer of a member organization co-sponsors, for that organization.")
         )
     return services.cosponsor_motion(motion=motion, organization=organization, actor=user)
+
+
+def _translate(request: HttpRequest, motion: Motion) -> None:
+    form = TranslationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The translation needs a language, a title and a text."))
+        return
+    attempt(
+        request,
+        lambda: services.translate_motion(motion=motion, actor=request.user, **form.cleaned_data),
+        _("The translation is saved; it is shown as provided by your organization."),
+    )
 
 
 def _state_position(request: HttpRequest, motion: Motion) -> None:

@@ -1,6 +1,7 @@
 import secrets
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role, User
 
@@ -17,7 +18,10 @@ class Command(BaseCommand):
         account = User.objects.filter(username=FIRST_ACCOUNT).first()
         if account is not None and account.last_login is not None and not reset:
             self.stdout.write(
-                f"The first account '{FIRST_ACCOUNT}' is in use; `icor firstlogin --reset` issues a new password."
+                gettext(
+                    "The first account “%(account)s” is in use; icor firstlogin --reset issues a new password."
+                )
+                % {"account": FIRST_ACCOUNT}
             )
             return
         password = secrets.token_urlsafe(12)
@@ -26,8 +30,13 @@ class Command(BaseCommand):
         account.set_password(password)
         account.save()
         self.stdout.write(
-            "\nFirst login: http://127.0.0.1:8000/accounts/login/\n"
-            f"  user:     {FIRST_ACCOUNT}\n"
-            f"  password: {password}\n"
-            "Change the password after logging in; a new one is issued at each start until then.\n"
+            "\n"
+            + gettext("First login: %(url)s") % {"url": "http://127.0.0.1:8000/accounts/login/"}
+            + "\n  "
+            + gettext("user:     %(account)s") % {"account": FIRST_ACCOUNT}
+            + "\n  "
+            + gettext("password: %(password)s") % {"password": password}
+            + "\n"
+            + gettext("Change the password after logging in; a new one is issued at each start until then.")
+            + "\n"
         )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.audit.checkpoints import write_checkpoint
 from icor.audit.services import RecordVerification, verify_record
@@ -37,25 +38,42 @@ class Command(BaseCommand):
 def report(result: RecordVerification) -> list[str]:
     """What was checked, in plain words."""
     chain = result.chain
-    lines = [f"Links: {chain.checked} checked (order, previous link, key check)."]
-    lines.append(f"Checkpoints: {chain.checkpoints} signed checkpoint(s) compared with the chain.")
+    lines = [
+        gettext("Links: %(checked)s checked (order, previous link, key check).") % {"checked": chain.checked}
+    ]
+    lines.append(
+        gettext("Checkpoints: %(count)s signed checkpoint(s) compared with the chain.")
+        % {"count": chain.checkpoints}
+    )
     lines.extend(
-        f"{check.what.capitalize()}: {check.checked} checked against the record."
+        gettext("%(what)s: %(checked)s checked against the record.")
+        % {"what": str(check.what).capitalize(), "checked": check.checked}
         for check in result.decisions
     )
-    lines.extend(f"Not possible here: {what}." for what in chain.impossible)
+    lines.extend(gettext("Not possible here: %(what)s.") % {"what": what} for what in chain.impossible)
     if result.ok:
-        lines.append(f"The audit chain is intact: {chain.checked} link(s) verified.")
+        lines.append(
+            gettext("The audit chain is intact: %(checked)s link(s) verified.") % {"checked": chain.checked}
+        )
     return lines
 
 
 def first_problem(result: RecordVerification) -> str:
     chain = result.chain
     if not chain.ok:
-        where = f" at link #{chain.broken_at}" if chain.broken_at is not None else ""
-        return (
-            f"The audit chain is broken{where}: {chain.reason} "
-            f"({chain.checked} link(s) before it are intact)."
-        )
+        if chain.broken_at is not None:
+            return gettext(
+                "The audit chain is broken at link #%(broken_at)s: %(reason)s "
+                "(%(checked)s link(s) before it are intact)."
+            ) % {"broken_at": chain.broken_at, "reason": chain.reason, "checked": chain.checked}
+        return gettext(
+            "The audit chain is broken: %(reason)s (%(checked)s link(s) before it are intact)."
+        ) % {
+            "reason": chain.reason,
+            "checked": chain.checked,
+        }
     problem = next(check for check in result.decisions if check.problem)
-    return f"The {problem.what} do not match the audit record: {problem.problem}."
+    return gettext("The %(what)s do not match the audit record: %(problem)s.") % {
+        "what": problem.what,
+        "problem": problem.problem,
+    }

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.audit.backup import BackupError, backup, default_output
 
@@ -22,4 +23,7 @@ class Command(BaseCommand):
             result = backup(output or default_output(), method=method)
         except BackupError as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"Backup written to {result.path} ({result.method}).")
+        self.stdout.write(
+            gettext("Backup written to %(path)s (%(method)s).")
+            % {"path": result.path, "method": result.method}
+        )

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.audit.backup import BackupError, restore
 from icor.audit.keys import data_dir
@@ -25,19 +26,30 @@ class Command(BaseCommand):
         checked = check_after_restore()
         result = checked.verification
         if not result.ok:
-            raise CommandError(f"Restored ({method}), but {first_problem(result)}")
+            raise CommandError(
+                gettext("Restored (%(method)s), but %(problem)s")
+                % {"method": method, "problem": first_problem(result)}
+            )
         if checked.with_data_directory:
             self.stdout.write(
-                f"Restored {file} ({method}) with the data directory {data_dir()}; "
-                f"audit chain intact: {result.chain.checked} link(s)."
+                gettext(
+                    "Restored %(file)s (%(method)s) with the data directory %(directory)s; "
+                    "audit chain intact: %(checked)s link(s)."
+                )
+                % {"file": file, "method": method, "directory": data_dir(), "checked": result.chain.checked}
             )
         else:
             self.stdout.write(
-                f"Restored {file} ({method}) WITHOUT the data directory that made it: new keys were "
-                f"created in {data_dir()}. The audit chain's order and linkage are intact "
-                f"({result.chain.checked} link(s))."
+                gettext(
+                    "Restored %(file)s (%(method)s) WITHOUT the data directory that made it: new keys were "
+                    "created in %(directory)s. The audit chain's order and linkage are intact "
+                    "(%(checked)s link(s))."
+                )
+                % {"file": file, "method": method, "directory": data_dir(), "checked": result.chain.checked}
             )
             for what in checked.impossible:
-                self.stdout.write(f"Not possible without the old data directory: {what}.")
+                self.stdout.write(
+                    gettext("Not possible without the old data directory: %(what)s.") % {"what": what}
+                )
         for line in report(result):
             self.stdout.write(line)

@@ -3,6 +3,7 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.conferences import selectors, services
 from icor.conferences.models import Ballot, Conference
@@ -30,26 +31,36 @@ class Command(BaseCommand):
                 open_ballots = Ballot.objects.filter(
                     motion__agenda_item__conference=conference, closed_at__isnull=True
                 ).count()
+                # One line per conference, tab-separated for scripts; only the last column is words.
                 self.stdout.write(
                     f"{conference.pk}\t{conference.status}\t{conference.kind}\t{conference.starts_on}\t"
-                    f"{conference.title}\topen ballots: {open_ballots}"
+                    f"{conference.title}\t" + gettext("open ballots: %(count)s") % {"count": open_ballots}
                 )
         elif action == "close-due":
             closed = services.close_due_ballots()
             for ballot in closed:
                 outcome = (ballot.outcome or {}).get("outcome", "?")
-                self.stdout.write(f"closed ballot {ballot.pk} on motion {ballot.motion_id}: {outcome}")
-            self.stdout.write(f"{len(closed)} ballot(s) closed")
+                self.stdout.write(
+                    gettext("closed ballot %(ballot)s on motion %(motion_id)s: %(outcome)s")
+                    % {"ballot": ballot.pk, "motion_id": ballot.motion_id, "outcome": outcome}
+                )
+            self.stdout.write(gettext("%(count)s ballot(s) closed") % {"count": len(closed)})
         elif action == "minutes":
             self._minutes(options)
         else:
             ballot_id = int(str(options["ballot_id"]))
             found = Ballot.objects.filter(pk=ballot_id).first()
             if found is None:
-                raise CommandError(f"no ballot {ballot_id}", returncode=2)
+                raise CommandError(
+                    gettext("no ballot %(ballot_id)s") % {"ballot_id": ballot_id}, returncode=2
+                )
             ballot = services.close_if_due(ballot=found)
             if ballot.outcome is None:
-                raise CommandError(f"ballot {ballot.pk} is still open; there is no result yet", returncode=1)
+                raise CommandError(
+                    gettext("ballot %(ballot)s is still open; there is no result yet")
+                    % {"ballot": ballot.pk},
+                    returncode=1,
+                )
             self.stdout.write(json.dumps(ballot.outcome, ensure_ascii=False, sort_keys=True))
 
     def _minutes(self, options: dict[str, object]) -> None:

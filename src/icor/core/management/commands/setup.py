@@ -1,5 +1,6 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext
 
 from icor.accounts.mfa import encrypt_clear_secrets
 from icor.audit.keys import data_dir, ensure_keys
@@ -30,6 +31,13 @@ class Command(BaseCommand):
         clauses = load_founding_resolution()
         load_partners()
         self.stdout.write(
-            f"registry: {registry.created} created, {registry.updated} updated, {registry.unchanged} unchanged; "
-            f"Founding Resolution: {clauses} clauses"
+            gettext(
+                "registry: %(created)s created, %(updated)s updated, %(unchanged)s unchanged; Founding Resolution: %(clauses)s clauses"
+            )
+            % {
+                "created": registry.created,
+                "updated": registry.updated,
+                "unchanged": registry.unchanged,
+                "clauses": clauses,
+            }
         )

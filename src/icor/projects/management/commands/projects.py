@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.projects.services.notifications import send_reminders
 
@@ -18,6 +19,9 @@ class Command(BaseCommand):
         days = options["days"]
         assert isinstance(days, int)
         if days < 0:
-            raise CommandError("--days must be 0 or more", returncode=2)
+            raise CommandError(gettext("--days must be 0 or more"), returncode=2)
         summary = send_reminders(days=days)
-        self.stdout.write(f"reminders: {summary.notifications} notification(s), {summary.emails} e-mail(s)")
+        self.stdout.write(
+            gettext("reminders: %(notifications)s notification(s), %(emails)s e-mail(s)")
+            % {"notifications": summary.notifications, "emails": summary.emails}
+        )

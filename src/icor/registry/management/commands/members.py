@@ -2,6 +2,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from icor.registry.records import RegistryFileError, write_member_file
 from icor.registry.selectors import export_records
@@ -29,15 +30,24 @@ class Command(BaseCommand):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"cannot read {path}: {error}", returncode=2) from None
+            raise CommandError(
+                gettext("cannot read %(path)s: %(error)s") % {"path": path, "error": error}, returncode=2
+            ) from None
         try:
             summary = import_members(text, file_format=file_format)
         except RegistryFileError as error:
             for problem in error.errors:
                 self.stderr.write(f"{path}: {problem}")
             raise CommandError(
-                f"refused: {len(error.errors)} problem(s); nothing was changed", returncode=2
+                gettext("refused: %(count)s problem(s); nothing was changed") % {"count": len(error.errors)},
+                returncode=2,
             ) from None
         self.stdout.write(
-            f"imported {path}: {summary.created} created, {summary.updated} updated, {summary.unchanged} unchanged"
+            gettext("imported %(path)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged")
+            % {
+                "path": path,
+                "created": summary.created,
+                "updated": summary.updated,
+                "unchanged": summary.unchanged,
+            }
         )

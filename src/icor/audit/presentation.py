@@ -1,0 +1,193 @@
+"""The audit log in words: event types, roles and the recorded data named, never shown as codes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from icor.accounts.models import Role
+from icor.conferences.models.decision import Choice, Position
+from icor.conferences.models.motion import STATE_CHOICES
+from icor.conferences.outcome_text import explanation, kind_label, required_text, result_label
+from icor.debate.models import Stance
+from icor.projects.models import Kind as ProjectKind
+from icor.projects.models import Level, ProjectStatus
+from icor.registry.models import Continent
+
+EVENT_LABELS: Mapping[str, Promise] = {
+    "ballot.cast": _("Vote cast"),
+    "ballot.changes_allowed": _("Ballot: changing votes allowed"),
+    "ballot.closed": _("Ballot closed"),
+    "ballot.opened": _("Ballot opened"),
+    "conference.agenda_item_added": _("Agenda item added"),
+    "conference.checked_in": _("Delegation checked in"),
+    "conference.checked_out": _("Delegation checked out"),
+    "conference.created": _("Conference created"),
+    "conference.opened": _("Conference opened"),
+    "conference.closed": _("Conference closed"),
+    "conference.delegation_accredited": _("Delegation accredited"),
+    "conference.delegation_changed": _("Delegation changed"),
+    "conference.guest_invited": _("Guest invited"),
+    "consensus.closed": _("Consensus round closed"),
+    "consensus.opened": _("Consensus round opened"),
+    "consensus.position": _("Position stated in a consensus round"),
+    "debate.amendment_proposed": _("Amendment proposed"),
+    "debate.amendment_translated": _("Amendment translated"),
+    "debate.contribution": _("Contribution to a debate"),
+    "motion.cosponsored": _("Motion co-sponsored"),
+    "motion.created": _("Motion created"),
+    "motion.translated": _("Motion translated"),
+    "charter.translated": _("Founding Resolution translated"),
+    "motion.submitted": _("Motion submitted"),
+    "motion.discussion_concluded": _("Discussion concluded"),
+    "motion.in_discussion": _("Motion put to discussion"),
+    "motion.withdrawn": _("Motion withdrawn"),
+    "motion.deferred": _("Motion deferred"),
+    "motion.draft": _("Motion returned to draft"),
+    "motion.submitted_again": _("Motion submitted again"),
+    "partner.recorded": _("Partner recorded"),
+    "partners.loaded": _("Partners loaded"),
+    "partners.project_linked": _("Partner linked to a project"),
+    "partners.project_unlinked": _("Partner unlinked from a project"),
+    "privacy.erased": _("Personal data erased"),
+    "privacy.exported": _("Organization data exported"),
+    "projects.activity_created": _("Activity created"),
+    "projects.created": _("Project created"),
+    "projects.need_set": _("Brigade need set"),
+    "projects.participation_reported": _("Participation reported"),
+    "projects.status_changed": _("Project status changed"),
+    "projects.support_declared": _("Support declared"),
+    "projects.support_withdrawn": _("Support withdrawn"),
+    "projects.task_created": _("Task created"),
+    "projects.volunteer_assigned": _("Volunteer assigned"),
+    "projects.volunteer_registered": _("Volunteer offered"),
+    "registry.admitted": _("Organization admitted"),
+    "registry.application_submitted": _("Application submitted"),
+    "registry.imported": _("Registry loaded"),
+    "registry.left": _("Exit recorded"),
+    "registry.refused": _("Application refused"),
+}
+KEY_LABELS: Mapping[str, Promise] = {
+    "motion": _("motion"),
+    "motion_state": _("state of the motion"),
+    "outcome": _("outcome"),
+    "kind": _("kind"),
+    "title": _("title"),
+    "choice": _("choice"),
+    "position": _("position"),
+    "stance": _("position"),
+    "changed": _("changed"),
+    "present": _("present"),
+    "secret": _("secret ballot"),
+    "allow_changes": _("votes may be changed"),
+    "closes_at": _("closes at"),
+    "votes_per_delegation": _("votes per delegation"),
+    "reservations": _("reservations"),
+    "objections": _("objections"),
+    "round": _("round"),
+    "delegation": _("delegation"),
+    "delegates": _("delegates"),
+    "has_voting_delegate": _("has a voting delegate"),
+    "quorum": _("quorum"),
+    "contribution": _("contribution"),
+    "reply_to": _("in reply to"),
+    "project": _("project"),
+    "due_on": _("due on"),
+    "created": _("created"),
+    "amendment": _("amendment"),
+    "organization": _("organization"),
+    "from": _("from"),
+    "country": _("country"),
+    "continent": _("continent"),
+    "city": _("city"),
+    "people": _("people"),
+    "what": _("what"),
+    "activity": _("activity"),
+    "language": _("language"),
+    "version": _("version"),
+    "replaced": _("replaces an earlier translation"),
+    "periods": _("periods"),
+    "volunteer": _("volunteer"),
+    "skill": _("skill"),
+    "count": _("count"),
+    "starts_on": _("starts on"),
+    "ends_on": _("ends on"),
+    "status": _("status"),
+    "conference": _("conference"),
+    "to": _("to"),
+}
+# Keys whose values are codes of some choice; their labels, from every list of choices that can appear.
+CODED_KEYS = frozenset(
+    {"from", "to", "state", "motion_state", "status", "level", "choice", "position", "stance"}
+)
+CODE_LABELS: Mapping[str, Any] = {
+    **dict(ProjectKind.choices),
+    **dict(Level.choices),
+    **dict(ProjectStatus.choices),
+    **dict(Stance.choices),
+    **dict(Position.choices),
+    **dict(Choice.choices),
+    **dict(STATE_CHOICES),
+}
+
+
+def event_label(event: str) -> str:
+    label = EVENT_LABELS.get(event)
+    if label is not None:
+        return str(label)
+    # An event without a name of its own yet: its words, without the dots and underscores of the code.
+    return event.replace(".", ": ").replace("_", " ")
+
+
+def role_label(role: str) -> str:
+    return str(dict(Role.choices).get(role, role))
+
+
+def _statements(value: list[Any]) -> str:
+    parts = []
+    for item in value:
+        if isinstance(item, Mapping):
+            name = item.get("organization_name") or item.get("organization") or ""
+            parts.append(f"{name}: {item.get('text', '')}".strip(": "))
+        else:
+            parts.append(str(item))
+    return "; ".join(parts) or "—"
+
+
+def value_text(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if key == "outcome" and isinstance(value, Mapping) and "outcome" in value:
+        return f"{result_label(value['outcome']).capitalize()}: {explanation(value)}"
+    if key == "kind" and isinstance(value, str):
+        return str(CODE_LABELS.get(value) or kind_label(value))
+    if key == "country" and isinstance(value, str):
+        return str(countries.name(value)) or value
+    if key == "continent" and isinstance(value, str):
+        return str(dict(Continent.choices).get(value, value))
+    if key == "required" and isinstance(value, Mapping):
+        return required_text(value)
+    if isinstance(value, str) and key in CODED_KEYS:
+        return str(CODE_LABELS.get(value, value))
+    if isinstance(value, list):
+        return _statements(value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{key_label(k)}: {value_text(k, v)}" for k, v in sorted(value.items()))
+    return str(value)
+
+
+def key_label(key: str) -> str:
+    return str(KEY_LABELS.get(key, key.replace("_", " ")))
+
+
+def details(data: object) -> list[tuple[str, str]]:
+    if not isinstance(data, Mapping):
+        return [("", value_text("", data))]
+    return [(key_label(key), value_text(key, value)) for key, value in sorted(data.items())]
