@@ -79,6 +79,7 @@ def chair_steps(motion: Motion, *, conference: Conference) -> list[Step]:
                     "conclude",
                     _("Conclude the discussion (S4)"),
                     confirm=_(
+                        # xgettext:no-python-format
                         "Concluding the extensive discussion cannot be undone: a ballot by the 80 % rule "
                         "of S4 may then be opened."
                     ),

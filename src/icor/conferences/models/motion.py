@@ -13,6 +13,7 @@ from icor.statute import Kind
 
 KIND_CHOICES = [
     (Kind.PRINCIPLED.value, _("Principled question (consensus only, S3)")),
+    # xgettext:no-python-format
     (Kind.FOUNDING_DOCUMENT.value, _("Founding documents (80 % of the votes present, S4)")),
     (Kind.CURRENT_AFFAIRS.value, _("Current affairs (simple majority, S5)")),
 ]
