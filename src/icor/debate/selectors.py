@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from icor.conferences.models import Conference, Motion
-from icor.debate.diff import Segment, changed_words, word_diff
+from icor.debate.diff import Segment
 from icor.debate.models import Amendment, Contribution, Speaker, SpeakersList, SpeakerState
 
 
@@ -53,9 +53,16 @@ def amendments(motion: Motion) -> list[AmendmentView]:
     for amendment in Amendment.objects.filter(motion=motion).select_related(
         "base", "organization", "resulting_version"
     ):
-        segments = word_diff(amendment.base.text, amendment.proposed_text)
-        removed, added = changed_words(segments)
-        views.append(AmendmentView(amendment, segments, removed, added, amendment.base_id == latest))
+        segments = [Segment(operation, text) for operation, text in amendment.diff]
+        views.append(
+            AmendmentView(
+                amendment,
+                segments,
+                amendment.words_removed,
+                amendment.words_added,
+                amendment.base_id == latest,
+            )
+        )
     return views
 
 

@@ -12,11 +12,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.audit.services import record_event
 from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.conferences.services import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.transitions import MotionState
+from icor.core import bounds
+from icor.debate.diff import changed_words, word_diff
 from icor.debate.models import (
     Amendment,
     AmendmentState,
@@ -31,15 +34,13 @@ from icor.debate.models import (
 OPEN_FOR_DEBATE = {MotionState.SUBMITTED, MotionState.IN_DISCUSSION, MotionState.CONSENSUS_ROUND}
 # Amendments change the text, which is only possible before any decision procedure starts.
 OPEN_FOR_AMENDMENT = {MotionState.SUBMITTED, MotionState.IN_DISCUSSION}
-MAX_TEXT = 20_000
 
 
-def _clean_text(text: str, what: str) -> str:
+def _clean_text(text: str, what: str, *, limit: int) -> str:
     cleaned = text.strip()
     if not cleaned:
         raise ValidationError(f"The {what} is empty.")
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError(f"The {what} is longer than {MAX_TEXT} characters.")
+    bounds.check_text(what.capitalize(), cleaned, limit=limit)
     return cleaned
 
 
@@ -56,7 +57,7 @@ def contribute(
         raise ValidationError(f"Unknown position {stance!r}.")
     if parent is not None and parent.motion_id != motion.pk:
         raise ValidationError("A reply must belong to the same motion as the contribution it answers.")
-    body = _clean_text(text, "contribution")
+    body = _clean_text(text, "contribution", limit=bounds.MAX_CONTRIBUTION)
     with transaction.atomic():
         contribution = Contribution.objects.create(
             motion=motion,
@@ -92,7 +93,8 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
         )
     if motion.discussion_concluded:
         raise ValidationError("The chair has concluded the discussion; the text can no longer be amended.")
-    text = _clean_text(proposed_text, "proposed text")
+    text = _clean_text(proposed_text, "proposed text", limit=bounds.MAX_MOTION_TEXT)
+    bounds.check_text(gettext("Rationale"), rationale.strip(), limit=bounds.MAX_RATIONALE)
     if text == motion.text:
         raise ValidationError("The proposed text is the same as the current text.")
     with transaction.atomic():
@@ -101,6 +103,8 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
         if base is None:
             raise ValidationError("The motion has no submitted text to amend yet.")
         number = (Amendment.objects.filter(motion=locked).aggregate(last=Max("number"))["last"] or 0) + 1
+        segments = word_diff(base.text, text)
+        removed, added = changed_words(segments)
         amendment = Amendment.objects.create(
             motion=locked,
             number=number,
@@ -109,7 +113,10 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
             author_name=actor.shown_name,
             base=base,
             proposed_text=text,
-            rationale=rationale.strip()[:MAX_TEXT],
+            rationale=rationale.strip(),
+            diff=[[segment.operation, segment.text] for segment in segments],
+            words_removed=removed,
+            words_added=added,
         )
         record_event(
             "debate.amendment_proposed",

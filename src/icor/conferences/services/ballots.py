@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.audit.services import record_event
 from icor.conferences.models import (
@@ -33,6 +34,7 @@ from icor.conferences.services._common import (
     voting_delegation,
 )
 from icor.conferences.transitions import MotionState, TransitionRefused, check_ballot_opening
+from icor.core import bounds
 from icor.statute import Result, decide_by_vote
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back safely
@@ -62,6 +64,8 @@ def open_ballot(
     require_chair(actor)
     conference = motion.conference
     require_in_session(conference)
+    bounds.check_number(gettext("Minimum open time"), minimum_minutes, low=0, high=bounds.MAX_BALLOT_MINUTES)
+    bounds.check_number(gettext("Automatic close"), closes_in_minutes, low=1, high=bounds.MAX_BALLOT_MINUTES)
     if minimum_minutes < 0 or (closes_in_minutes is not None and closes_in_minutes < 1):
         raise ValidationError("Times of a ballot are whole minutes from now, the closing time at least one.")
     if closes_in_minutes is not None and closes_in_minutes < minimum_minutes:

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.accounts.models import Role, User
 from icor.audit.services import record_event
@@ -32,6 +33,7 @@ from icor.conferences.services._common import (
     require_officer_of,
     seat_of,
 )
+from icor.core import bounds
 from icor.registry.models import Continent, Organization
 
 STATUS_STEPS = {
@@ -62,6 +64,12 @@ def create_conference(
         raise ValidationError("A conference needs a title.")
     if ends_on < starts_on:
         raise ValidationError("The conference cannot end before it starts.")
+    bounds.check_period(gettext("The conference"), starts_on, ends_on, max_days=bounds.MAX_CONFERENCE_DAYS)
+    bounds.check_text(gettext("Title"), title, limit=200)
+    bounds.check_number(gettext("Quorum"), quorum, low=1, high=bounds.MAX_QUORUM)
+    bounds.check_number(
+        gettext("Votes per delegation"), votes_per_delegation, low=1, high=bounds.MAX_VOTES_PER_DELEGATION
+    )
     if not online and not place.strip():
         raise ValidationError("Give the place of the conference, or mark it as held online.")
     if kind == ConferenceKind.CONTINENTAL and continent not in Continent.values:

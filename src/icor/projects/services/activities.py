@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
+from icor.core import bounds
 from icor.projects.authority import require_own, role_of
 from icor.projects.models import Activity, Level, Participation
 from icor.projects.models.scope import check_level
@@ -41,6 +42,8 @@ def create_activity(
     ends_on = ends_on or starts_on
     if ends_on < starts_on:
         raise ValidationError(gettext("The activity cannot end before it starts."))
+    bounds.check_period(gettext("The activity"), starts_on, ends_on)
+    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
     if not title.strip():
         raise ValidationError(gettext("Give the activity a title."))
     countries = sorted({code.strip().upper() for code in region_countries if code.strip()})
@@ -85,6 +88,7 @@ def report_participation(
         raise ValidationError(gettext("Say what your organization did and in which city."))
     if people < 1:
         raise ValidationError(gettext("Give the number of people who took part (at least one)."))
+    bounds.check_number(gettext("Number of people"), people, low=1, high=bounds.MAX_PEOPLE)
     with transaction.atomic():
         participation = Participation.objects.create(
             activity=activity,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from icor.audit.services import record_event
+from icor.core import bounds
 from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Assignment, Availability, Need, Project, Volunteer
 from icor.registry.models import Organization
@@ -53,6 +54,7 @@ def register_volunteer(
     for starts_on, ends_on in periods:
         if ends_on < starts_on:
             raise ValidationError(gettext("An availability period cannot end before it starts."))
+        bounds.check_period(gettext("Availability"), starts_on, ends_on)
     with transaction.atomic():
         if Volunteer.objects.filter(
             project=project, organization=organization, pseudonym=pseudonym.strip()
@@ -92,10 +94,12 @@ def set_need(project: Project, *, actor: Any, skill: str, count: int, starts_on:
         raise ValidationError(gettext("Name one skill per need."))
     if count < 1:
         raise ValidationError(gettext("A need asks for at least one volunteer."))
+    bounds.check_number(gettext("Number of volunteers"), count, low=1, high=bounds.MAX_VOLUNTEERS_NEEDED)
+    if ends_on < starts_on:
+        raise ValidationError(gettext("The need cannot end before it starts."))
+    bounds.check_period(gettext("The need"), starts_on, ends_on)
     first_monday = starts_on - timedelta(days=starts_on.weekday())
     last_sunday = ends_on + timedelta(days=6 - ends_on.weekday())
-    if last_sunday < first_monday:
-        raise ValidationError(gettext("The need cannot end before it starts."))
     with transaction.atomic():
         need = Need.objects.create(
             project=project,
@@ -121,6 +125,7 @@ def assign_volunteer(volunteer: Volunteer, *, actor: Any, starts_on: date, ends_
     _check_recruiting(project)
     if ends_on < starts_on:
         raise ValidationError(gettext("The period cannot end before it starts."))
+    bounds.check_period(gettext("The assignment"), starts_on, ends_on)
     if project.starts_on and project.ends_on and (starts_on < project.starts_on or ends_on > project.ends_on):
         raise ValidationError(
             gettext("The period lies outside the project (%(start)s to %(end)s).")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
+from icor.core import bounds
 from icor.projects.authority import require_coordination, require_own, role_of
 from icor.projects.models import Kind, Level, Project, ProjectStatus, Support
 from icor.projects.models.scope import check_level
@@ -65,6 +66,8 @@ def create_project(
         raise ValidationError(gettext("Name at least one coordinating organization."))
     if not title.strip():
         raise ValidationError(gettext("Give the project a title."))
+    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
+    bounds.check_period(gettext("The project"), starts_on, ends_on)
     countries = sorted({code.strip().upper() for code in region_countries if code.strip()})
     check_level(level, continent, region_name, countries)
     if kind == Kind.SINGLE:
