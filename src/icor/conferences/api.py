@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
@@ -22,21 +20,10 @@ from icor.conferences.models import (
     Delegation,
     Motion,
 )
+from icor.core.refusals import REFUSED
 from icor.registry.models import Organization
 
 router = Router(tags=["conferences"], auth=django_auth)
-T = TypeVar("T")
-REFUSED = {400: schemas.Refusal, 403: schemas.Refusal, 404: schemas.Refusal}
-
-
-def run(action: Callable[[], T]) -> T:
-    """A refusal of a service becomes 403 (not allowed) or 400 (not possible now), with its reason."""
-    try:
-        return action()
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Not allowed.") from None
-    except ValidationError as error:
-        raise HttpError(400, " ".join(error.messages)) from None
 
 
 def conference_out(conference: Conference) -> dict[str, Any]:
@@ -121,7 +108,7 @@ def list_conferences(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post("/", response={201: schemas.ConferenceOut, **REFUSED}, summary="Plan a conference (committee)")
 def create_conference(request: HttpRequest, payload: schemas.ConferenceIn) -> Status:
-    conference = run(lambda: services.create_conference(actor=request.user, **payload.dict()))
+    conference = services.create_conference(actor=request.user, **payload.dict())
     return Status(201, conference_out(conference))
 
 
@@ -137,7 +124,7 @@ def conference_detail(request: HttpRequest, conference_id: int) -> dict[str, Any
 )
 def advance_conference(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     conference = get_object_or_404(Conference, pk=conference_id)
-    return conference_out(run(lambda: services.advance_conference(conference=conference, actor=request.user)))
+    return conference_out(services.advance_conference(conference=conference, actor=request.user))
 
 
 @router.get(
@@ -169,18 +156,16 @@ def accredit(request: HttpRequest, conference_id: int, payload: schemas.Accredit
     organization = get_object_or_404(Organization, pk=payload.organization_id)
     accounts = {u.pk: u for u in User.objects.filter(pk__in=payload.delegate_ids)}
     if len(accounts) != len(set(payload.delegate_ids)):
-        raise HttpError(400, "Some of the delegate accounts do not exist.")
+        raise HttpError(422, "Some of the delegate accounts do not exist.")
     voting = accounts.get(payload.voting_delegate_id) if payload.voting_delegate_id else None
     if payload.voting_delegate_id and voting is None:
-        raise HttpError(400, "The voting delegate must be one of the delegates.")
-    delegation = run(
-        lambda: services.accredit_delegation(
-            conference=conference,
-            organization=organization,
-            actor=request.user,
-            delegates=list(accounts.values()),
-            voting_delegate=voting,
-        )
+        raise HttpError(422, "The voting delegate must be one of the delegates.")
+    delegation = services.accredit_delegation(
+        conference=conference,
+        organization=organization,
+        actor=request.user,
+        delegates=list(accounts.values()),
+        voting_delegate=voting,
     )
     return {"id": delegation.pk}
 
@@ -209,7 +194,7 @@ def check_in_or_out(
     if seat is None:
         raise HttpError(403, "You are not accredited as a delegate to this conference.")
     step = services.check_in if payload.action == "in" else services.check_out
-    run(lambda: step(delegation=seat.delegation, actor=request.user))
+    step(delegation=seat.delegation, actor=request.user)
     return _attendance(conference)
 
 
@@ -222,7 +207,7 @@ def add_agenda_item(request: HttpRequest, conference_id: int, payload: schemas.A
     conference = get_object_or_404(Conference, pk=conference_id)
     return Status(
         201,
-        run(lambda: services.add_agenda_item(conference=conference, actor=request.user, title=payload.title)),
+        services.add_agenda_item(conference=conference, actor=request.user, title=payload.title),
     )
 
 
@@ -242,16 +227,14 @@ def list_motions(request: HttpRequest, conference_id: int) -> list[dict[str, Any
 def create_motion(request: HttpRequest, conference_id: int, payload: schemas.MotionIn) -> Status:
     item = get_object_or_404(AgendaItem, pk=payload.agenda_item_id, conference_id=conference_id)
     organization = get_object_or_404(Organization, pk=payload.organization_id)
-    motion = run(
-        lambda: services.create_motion(
-            agenda_item=item,
-            organization=organization,
-            actor=request.user,
-            kind=payload.kind,
-            title=payload.title,
-            text=payload.text,
-            submit=payload.submit,
-        )
+    motion = services.create_motion(
+        agenda_item=item,
+        organization=organization,
+        actor=request.user,
+        kind=payload.kind,
+        title=payload.title,
+        text=payload.text,
+        submit=payload.submit,
     )
     return Status(201, motion_out(motion))
 
@@ -268,9 +251,7 @@ def motion_detail(request: HttpRequest, motion_id: int) -> dict[str, Any]:
 )
 def transition(request: HttpRequest, motion_id: int, payload: schemas.TransitionIn) -> dict[str, Any]:
     motion = get_object_or_404(Motion, pk=motion_id)
-    return motion_out(
-        run(lambda: services.move_motion(motion=motion, actor=request.user, target=payload.target))
-    )
+    return motion_out(services.move_motion(motion=motion, actor=request.user, target=payload.target))
 
 
 @router.post(
@@ -280,7 +261,7 @@ def transition(request: HttpRequest, motion_id: int, payload: schemas.Transition
 )
 def conclude_discussion(request: HttpRequest, motion_id: int) -> dict[str, Any]:
     motion = get_object_or_404(Motion, pk=motion_id)
-    return motion_out(run(lambda: services.conclude_discussion(motion=motion, actor=request.user)))
+    return motion_out(services.conclude_discussion(motion=motion, actor=request.user))
 
 
 @router.post(
@@ -291,7 +272,7 @@ def conclude_discussion(request: HttpRequest, motion_id: int) -> dict[str, Any]:
 def cosponsor(request: HttpRequest, motion_id: int, payload: schemas.CoSponsorIn) -> dict[str, Any]:
     motion = get_object_or_404(Motion, pk=motion_id)
     organization = get_object_or_404(Organization, pk=payload.organization_id)
-    run(lambda: services.cosponsor_motion(motion=motion, organization=organization, actor=request.user))
+    services.cosponsor_motion(motion=motion, organization=organization, actor=request.user)
     return motion_out(motion)
 
 
@@ -302,9 +283,7 @@ def cosponsor(request: HttpRequest, motion_id: int, payload: schemas.CoSponsorIn
 )
 def open_round(request: HttpRequest, motion_id: int) -> Status:
     motion = get_object_or_404(Motion, pk=motion_id)
-    return Status(
-        201, round_out(run(lambda: services.open_consensus_round(motion=motion, actor=request.user)))
-    )
+    return Status(201, round_out(services.open_consensus_round(motion=motion, actor=request.user)))
 
 
 @router.get(
@@ -323,14 +302,12 @@ def consensus_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
 )
 def state_position(request: HttpRequest, round_id: int, payload: schemas.PositionIn) -> Status:
     found = get_object_or_404(ConsensusRound, pk=round_id)
-    run(
-        lambda: services.state_position(
-            consensus_round=found,
-            actor=request.user,
-            position=payload.position,
-            statement=payload.statement,
-            delegation=_delegation(payload.delegation_id),
-        )
+    services.state_position(
+        consensus_round=found,
+        actor=request.user,
+        position=payload.position,
+        statement=payload.statement,
+        delegation=_delegation(payload.delegation_id),
     )
     return Status(201, round_out(found))
 
@@ -342,7 +319,7 @@ def state_position(request: HttpRequest, round_id: int, payload: schemas.Positio
 )
 def close_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
     found = get_object_or_404(ConsensusRound, pk=round_id)
-    return round_out(run(lambda: services.close_consensus_round(consensus_round=found, actor=request.user)))
+    return round_out(services.close_consensus_round(consensus_round=found, actor=request.user))
 
 
 @router.post(
@@ -354,7 +331,7 @@ def open_ballot(request: HttpRequest, motion_id: int, payload: schemas.BallotIn)
     motion = get_object_or_404(Motion, pk=motion_id)
     return Status(
         201,
-        ballot_out(run(lambda: services.open_ballot(motion=motion, actor=request.user, **payload.dict()))),
+        ballot_out(services.open_ballot(motion=motion, actor=request.user, **payload.dict())),
     )
 
 
@@ -374,14 +351,12 @@ def ballot_detail(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
 )
 def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Status:
     ballot = get_object_or_404(Ballot, pk=ballot_id)
-    result = run(
-        lambda: services.cast_vote(
-            ballot=ballot,
-            actor=request.user,
-            choice=payload.choice,
-            delegation=_delegation(payload.delegation_id),
-            receipt=payload.receipt,
-        )
+    result = services.cast_vote(
+        ballot=ballot,
+        actor=request.user,
+        choice=payload.choice,
+        delegation=_delegation(payload.delegation_id),
+        receipt=payload.receipt,
     )
     return Status(201, {"changed": result.changed, "receipt": result.receipt})
 
@@ -393,7 +368,7 @@ def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Statu
 )
 def allow_changes(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
     ballot = get_object_or_404(Ballot, pk=ballot_id)
-    return ballot_out(run(lambda: services.allow_vote_changes(ballot=ballot, actor=request.user)))
+    return ballot_out(services.allow_vote_changes(ballot=ballot, actor=request.user))
 
 
 @router.post(
@@ -403,7 +378,7 @@ def allow_changes(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
 )
 def close(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
     ballot = get_object_or_404(Ballot, pk=ballot_id)
-    return ballot_out(run(lambda: services.close_ballot(ballot=ballot, actor=request.user)))
+    return ballot_out(services.close_ballot(ballot=ballot, actor=request.user))
 
 
 @router.get(

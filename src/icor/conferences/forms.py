@@ -9,14 +9,19 @@ from django_countries import countries
 from icor.accounts.models import Role, User
 from icor.conferences.models import AgendaItem, Choice, Conference, ConferenceKind, Position
 from icor.conferences.models.motion import KIND_CHOICES
+from icor.core import bounds
 from icor.registry.models import Continent, Organization
 
 
 class ConferenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ConferenceKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    starts_on = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     online = forms.BooleanField(label=_("Held online"), required=False)
     continent = forms.ChoiceField(
@@ -35,10 +40,13 @@ class ConferenceForm(forms.Form):
     quorum = forms.IntegerField(
         label=_("Quorum (delegations present)"),
         min_value=1,
+        max_value=bounds.MAX_QUORUM,
         required=False,
         help_text=_("Empty: no quorum. The Founding Resolution sets none."),
     )
-    votes_per_delegation = forms.IntegerField(label=_("Votes per delegation"), min_value=1, initial=1)
+    votes_per_delegation = forms.IntegerField(
+        label=_("Votes per delegation"), min_value=1, max_value=bounds.MAX_VOTES_PER_DELEGATION, initial=1
+    )
 
 
 class AccountChoice(forms.ModelChoiceField):
@@ -81,7 +89,9 @@ class MotionForm(forms.Form):
     agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none())
     kind = forms.ChoiceField(label=_("Kind of question"), choices=KIND_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}), max_length=bounds.MAX_MOTION_TEXT
+    )
     submit = forms.BooleanField(label=_("Submit now (otherwise keep as draft)"), required=False, initial=True)
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
@@ -99,6 +109,7 @@ class PositionForm(forms.Form):
         label=_("Reservation or reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=bounds.MAX_STATEMENT,
         help_text=_("Required when you stand aside or object (S2)."),
     )
 
@@ -108,9 +119,14 @@ class BallotForm(forms.Form):
     allow_changes = forms.BooleanField(
         label=_("Delegations may change their vote while it is open"), required=False
     )
-    minimum_minutes = forms.IntegerField(label=_("Minimum open time (minutes)"), min_value=0, initial=0)
+    minimum_minutes = forms.IntegerField(
+        label=_("Minimum open time (minutes)"), min_value=0, max_value=bounds.MAX_BALLOT_MINUTES, initial=0
+    )
     closes_in_minutes = forms.IntegerField(
-        label=_("Close automatically after (minutes)"), min_value=1, required=False
+        label=_("Close automatically after (minutes)"),
+        min_value=1,
+        max_value=bounds.MAX_BALLOT_MINUTES,
+        required=False,
     )
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from icor.accounts.models import Role
 from icor.conferences.models import Ballot, ConsensusRound, Guest, Motion
+from icor.core.refusals import json_refusal
 
 LIVE_CHANNEL = re.compile(r"conference-(\d+)")
 
@@ -131,5 +132,8 @@ class ObserverScopeMiddleware:
             return None
         conference_id = conference_named(request, view_kwargs)
         if conference_id is not None and not may_follow(request.user, conference_id):
-            raise PermissionDenied(_("Partner observers follow only the conferences they are invited to."))
+            message = _("Partner observers follow only the conferences they are invited to.")
+            if request.path_info.startswith("/api/"):
+                return json_refusal(403, message)
+            raise PermissionDenied(message)
         return None

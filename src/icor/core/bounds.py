@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
 
 # Days: far enough for history and for long plans; week arithmetic never leaves the calendar.
@@ -27,12 +28,26 @@ MAX_VOTES_PER_DELEGATION = 100
 MAX_BALLOT_MINUTES = 14 * 24 * 60  # a ballot stays open at most two weeks
 MAX_VOLUNTEERS_NEEDED = 1000
 
+# Ids named in forms and queries: beyond the database's integer they would fail as server errors.
+MAX_ID = 2**31 - 1
+
 # Texts, in characters.
 MAX_MOTION_TEXT = 20_000  # motions and amendments
 MAX_CONTRIBUTION = 10_000
 MAX_RATIONALE = 5_000
 MAX_DESCRIPTION = 10_000
 MAX_STATEMENT = 5_000
+
+# For form fields: the same bounds, refused with Django's words naming the bound.
+DAY_VALIDATORS = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]
+
+
+def id_from(value: object) -> int:
+    """The id a form field names, or 0 (which no row has) when it is no id at all: "abc", "-1", 10**20."""
+    text = str(value or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= len(str(MAX_ID)) and int(text) <= MAX_ID:
+        return int(text)
+    return 0
 
 
 def check_number(field: str, value: int | None, *, low: int, high: int) -> None:

@@ -19,6 +19,7 @@ from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.conferences.services import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.transitions import MotionState
 from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.debate.diff import changed_words, word_diff
 from icor.debate.models import (
     Amendment,
@@ -52,7 +53,9 @@ def contribute(
     seat = seat_of(actor, conference)
     require_not_closed(conference)
     if motion.state not in OPEN_FOR_DEBATE:
-        raise ValidationError(f"The motion is {motion.get_state_display()}; its debate is closed.")
+        raise ValidationError(
+            f"The motion is {motion.get_state_display()}; its debate is closed.", code=WRONG_STATE
+        )
     if stance not in Stance.values:
         raise ValidationError(f"Unknown position {stance!r}.")
     if parent is not None and parent.motion_id != motion.pk:
@@ -89,10 +92,13 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
     require_not_closed(conference)
     if motion.state not in OPEN_FOR_AMENDMENT:
         raise ValidationError(
-            f"The motion is {motion.get_state_display()}; amendments are possible only before a decision procedure."
+            f"The motion is {motion.get_state_display()}; amendments are possible only before a decision procedure.",
+            code=WRONG_STATE,
         )
     if motion.discussion_concluded:
-        raise ValidationError("The chair has concluded the discussion; the text can no longer be amended.")
+        raise ValidationError(
+            "The chair has concluded the discussion; the text can no longer be amended.", code=WRONG_STATE
+        )
     text = _clean_text(proposed_text, "proposed text", limit=bounds.MAX_MOTION_TEXT)
     bounds.check_text(gettext("Rationale"), rationale.strip(), limit=bounds.MAX_RATIONALE)
     if text == motion.text:
@@ -101,7 +107,7 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
         locked = Motion.objects.select_for_update().get(pk=motion.pk)
         base = locked.versions.order_by("-number").first()
         if base is None:
-            raise ValidationError("The motion has no submitted text to amend yet.")
+            raise ValidationError("The motion has no submitted text to amend yet.", code=WRONG_STATE)
         number = (Amendment.objects.filter(motion=locked).aggregate(last=Max("number"))["last"] or 0) + 1
         segments = word_diff(base.text, text)
         removed, added = changed_words(segments)
@@ -154,7 +160,7 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
         require_not_closed(motion.conference)
         if amendment.state != AmendmentState.PROPOSED:
             raise ValidationError(
-                f"Amendment A{amendment.number} is already {amendment.get_state_display()}."
+                f"Amendment A{amendment.number} is already {amendment.get_state_display()}.", code=WRONG_STATE
             )
         if state == AmendmentState.ADOPTED:
             _apply(amendment, motion)
@@ -178,12 +184,13 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
 
 def _apply(amendment: Amendment, motion: Motion) -> None:
     if motion.state not in OPEN_FOR_AMENDMENT or motion.discussion_concluded:
-        raise ValidationError("The text of this motion can no longer change.")
+        raise ValidationError("The text of this motion can no longer change.", code=WRONG_STATE)
     latest = motion.versions.order_by("-number").first()
     if latest is None or latest.pk != amendment.base_id:
         raise ValidationError(
             f"The motion has changed since amendment A{amendment.number} was proposed "
-            f"(it amends version {amendment.base.number}); the proposer must propose it again on the current text."
+            f"(it amends version {amendment.base.number}); the proposer must propose it again on the current text.",
+            code=WRONG_STATE,
         )
     version = MotionVersion.objects.create(
         motion=motion,
@@ -208,7 +215,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
     require_not_closed(conference)
     speakers = speakers_list_of(conference)
     if speakers.closed:
-        raise ValidationError("The chair has closed the list of speakers.")
+        raise ValidationError("The chair has closed the list of speakers.", code=WRONG_STATE)
     try:
         with transaction.atomic():
             entry = Speaker.objects.create(
@@ -218,7 +225,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
                 shown_name=actor.shown_name,
             )
     except IntegrityError:
-        raise ValidationError("You are already on the list of speakers.") from None
+        raise ValidationError("You are already on the list of speakers.", code=WRONG_STATE) from None
     notify(
         conference.pk, "speakers", {"waiting": speakers.entries.filter(state=SpeakerState.WAITING).count()}
     )
@@ -250,7 +257,7 @@ def call_next_speaker(*, conference: Conference, actor: Any) -> Speaker | None:
 def end_speech(*, entry: Speaker, actor: Any) -> Speaker:
     require_chair(actor)
     if entry.state != SpeakerState.SPEAKING:
-        raise ValidationError("This speaker does not have the floor.")
+        raise ValidationError("This speaker does not have the floor.", code=WRONG_STATE)
     return _end(entry, SpeakerState.DONE)
 
 
@@ -258,7 +265,7 @@ def _end(entry: Speaker, state: str) -> Speaker:
     with transaction.atomic():
         entry = Speaker.objects.select_for_update().get(pk=entry.pk)
         if entry.state not in (SpeakerState.WAITING, SpeakerState.SPEAKING):
-            raise ValidationError("This entry of the list is already finished.")
+            raise ValidationError("This entry of the list is already finished.", code=WRONG_STATE)
         entry.state, entry.ended_at = state, timezone.now()
         entry.save(update_fields=["state", "ended_at"])
     notify(entry.speakers_list.conference_id, "speakers", {"ended": entry.pk})

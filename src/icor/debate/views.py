@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from icor.conferences.models import Conference, Motion
+from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.forms import AmendmentForm, ContributionForm, DecisionNoteForm
 from icor.debate.models import Amendment, Contribution, Speaker
@@ -121,7 +122,7 @@ def speakers_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.set_list_closed(conference=conference, actor=request.user, closed=action == "close")
         else:
             entry = get_object_or_404(
-                Speaker, pk=request.POST.get("entry"), speakers_list__conference=conference
+                Speaker, pk=bounds.id_from(request.POST.get("entry")), speakers_list__conference=conference
             )
             if action == "withdraw":
                 services.withdraw_from_floor(entry=entry, actor=request.user)

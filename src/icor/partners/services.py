@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
+from icor.core.refusals import WRONG_STATE
 from icor.partners.models import Partner, PartnerKind
 from icor.projects.authority import coordinates, role_of
 from icor.projects.models import Project
@@ -70,7 +71,8 @@ def link_project(partner: Partner, project: Project, *, actor: Any) -> None:
     with transaction.atomic():
         if partner.projects.filter(pk=project.pk).exists():
             raise ValidationError(
-                gettext("%(partner)s already cooperates on this project.") % {"partner": partner.short_name}
+                gettext("%(partner)s already cooperates on this project.") % {"partner": partner.short_name},
+                code=WRONG_STATE,
             )
         partner.projects.add(project)
         record_event(
@@ -119,7 +121,7 @@ def record_partner(
     if not name:
         raise ValidationError(gettext("A partner needs a name."))
     if Partner.objects.filter(name__iexact=name).exists():
-        raise ValidationError(gettext("A partner of this name is recorded already."))
+        raise ValidationError(gettext("A partner of this name is recorded already."), code=WRONG_STATE)
     base = slugify(abbreviation.strip() or name)[:70] or "partner"
     slug, number = base, 2
     while Partner.objects.filter(slug=slug).exists():

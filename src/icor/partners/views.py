@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from icor.accounts.models import Role
+from icor.core import bounds
 from icor.partners import selectors, services
 from icor.partners.models import Partner
 from icor.projects.models import Project
@@ -70,7 +71,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def link_project(request: HttpRequest, slug: str) -> HttpResponse:
     partner = get_object_or_404(Partner, slug=slug)
-    project = get_object_or_404(Project, pk=request.POST.get("project") or 0)
+    project = get_object_or_404(Project, pk=bounds.id_from(request.POST.get("project")))
     try:
         if request.POST.get("action") == "remove":
             services.unlink_project(partner, project, actor=request.user)

@@ -12,6 +12,7 @@ from django.db import transaction
 from icor.accounts.models import Role
 from icor.conferences.models import Conference, ConferenceStatus, Delegate, Delegation
 from icor.conferences.transitions import TransitionRefused
+from icor.core.refusals import WRONG_STATE
 from icor.registry.models import Membership, Organization
 
 logger = logging.getLogger(__name__)
@@ -41,13 +42,16 @@ def require_chair(actor: Any) -> None:
 def require_in_session(conference: Conference) -> None:
     if conference.status != ConferenceStatus.IN_SESSION:
         raise ValidationError(
-            f"The conference is {conference.get_status_display()}, not in session; this can only be done in session."
+            f"The conference is {conference.get_status_display()}, not in session; this can only be done in session.",
+            code=WRONG_STATE,
         )
 
 
 def require_not_closed(conference: Conference) -> None:
     if conference.status == ConferenceStatus.CLOSED:
-        raise ValidationError("The conference is closed; nothing about it can change any more.")
+        raise ValidationError(
+            "The conference is closed; nothing about it can change any more.", code=WRONG_STATE
+        )
 
 
 def require_admitted(conference: Conference, organization: Organization) -> None:
@@ -109,13 +113,14 @@ def voting_delegation(actor: Any, conference: Conference, delegation: Delegation
 
 
 def refusal(error: TransitionRefused) -> ValidationError:
-    return ValidationError(str(error))
+    return ValidationError(str(error), code=WRONG_STATE)
 
 
 def check_quorum(conference: Conference, present: int) -> None:
     if present == 0:
-        raise ValidationError("No delegation is checked in; nobody could decide.")
+        raise ValidationError("No delegation is checked in; nobody could decide.", code=WRONG_STATE)
     if conference.quorum and present < conference.quorum:
         raise ValidationError(
-            f"Only {present} delegations are present; this conference set a quorum of {conference.quorum}."
+            f"Only {present} delegations are present; this conference set a quorum of {conference.quorum}.",
+            code=WRONG_STATE,
         )

@@ -35,6 +35,7 @@ from icor.conferences.services._common import (
 )
 from icor.conferences.transitions import MotionState, TransitionRefused, check_ballot_opening
 from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.statute import Result, decide_by_vote
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back safely
@@ -118,7 +119,7 @@ def allow_vote_changes(*, ballot: Ballot, actor: Any, allowed: bool = True) -> B
     with transaction.atomic():
         ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
         if not ballot.is_open:
-            raise ValidationError("This ballot is closed.")
+            raise ValidationError("This ballot is closed.", code=WRONG_STATE)
         ballot.allow_changes = allowed
         ballot.save(update_fields=["allow_changes"])
         record_event(
@@ -158,10 +159,11 @@ def cast_vote(
         with transaction.atomic():
             locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
             if not locked.is_open:
-                raise ValidationError("This ballot is closed; no more votes are taken.")
+                raise ValidationError("This ballot is closed; no more votes are taken.", code=WRONG_STATE)
             if not BallotPresence.objects.filter(ballot=locked, delegation=own).exists():
                 raise ValidationError(
-                    "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
+                    "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4).",
+                    code=WRONG_STATE,
                 )
             if locked.secret:
                 result = _cast_secret(locked, own, choice, receipt)
@@ -191,7 +193,9 @@ def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResu
         Vote.objects.create(ballot=ballot, delegation=delegation, choice=choice, cast_at=now)
         return CastResult(ballot, delegation, changed=False)
     if not ballot.allow_changes:
-        raise ValidationError(DOUBLE_VOTE + " The chair has not allowed changes in this ballot.")
+        raise ValidationError(
+            DOUBLE_VOTE + " The chair has not allowed changes in this ballot.", code=WRONG_STATE
+        )
     existing.choice, existing.changed_at = choice, now
     existing.save(update_fields=["choice", "changed_at"])
     return CastResult(ballot, delegation, changed=True)
@@ -200,7 +204,9 @@ def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResu
 def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: str) -> CastResult:
     if BallotParticipation.objects.filter(ballot=ballot, delegation=delegation).exists():
         if not ballot.allow_changes:
-            raise ValidationError(DOUBLE_VOTE + " The chair has not allowed changes in this ballot.")
+            raise ValidationError(
+                DOUBLE_VOTE + " The chair has not allowed changes in this ballot.", code=WRONG_STATE
+            )
         # Only the receipt finds the secret vote again: nothing else links it to the delegation.
         secret_vote = SecretVote.objects.filter(ballot=ballot, receipt_hash=receipt_hash(receipt)).first()
         if not receipt or secret_vote is None:
@@ -225,10 +231,11 @@ def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> 
     with transaction.atomic():
         locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
         if not locked.is_open:
-            raise ValidationError("This ballot is closed already.")
+            raise ValidationError("This ballot is closed already.", code=WRONG_STATE)
         if locked.open_until_at_least and now < locked.open_until_at_least:
             raise ValidationError(
-                f"This ballot stays open at least until {locked.open_until_at_least:%H:%M} UTC (minimum open time)."
+                f"This ballot stays open at least until {locked.open_until_at_least:%H:%M} UTC (minimum open time).",
+                code=WRONG_STATE,
             )
         motion = Motion.objects.select_for_update().get(pk=locked.motion_id)
         counts = _counts(locked)

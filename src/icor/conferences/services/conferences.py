@@ -34,6 +34,7 @@ from icor.conferences.services._common import (
     seat_of,
 )
 from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.registry.models import Continent, Organization
 
 STATUS_STEPS = {
@@ -111,17 +112,20 @@ def advance_conference(*, conference: Conference, actor: Any) -> Conference:
         conference = Conference.objects.select_for_update().get(pk=conference.pk)
         target = STATUS_STEPS.get(ConferenceStatus(conference.status))
         if target is None:
-            raise ValidationError("The conference is closed already.")
+            raise ValidationError("The conference is closed already.", code=WRONG_STATE)
         if target == ConferenceStatus.CLOSED:
             if Ballot.objects.filter(
                 motion__agenda_item__conference=conference, closed_at__isnull=True
             ).exists():
-                raise ValidationError("A ballot is still open; close it before closing the conference.")
+                raise ValidationError(
+                    "A ballot is still open; close it before closing the conference.", code=WRONG_STATE
+                )
             if ConsensusRound.objects.filter(
                 motion__agenda_item__conference=conference, closed_at__isnull=True
             ).exists():
                 raise ValidationError(
-                    "A consensus round is still open; close it before closing the conference."
+                    "A consensus round is still open; close it before closing the conference.",
+                    code=WRONG_STATE,
                 )
             Attendance.objects.filter(delegation__conference=conference, checked_out_at__isnull=True).update(
                 checked_out_at=timezone.now(), checked_out_by=actor
@@ -146,7 +150,7 @@ def invite_guest(*, conference: Conference, actor: Any, guest: User) -> Guest:
     with transaction.atomic():
         invitation, created = Guest.objects.get_or_create(conference=conference, user=guest)
         if not created:
-            raise ValidationError("This observer is invited already.")
+            raise ValidationError("This observer is invited already.", code=WRONG_STATE)
         record_event(
             "conference.guest_invited",
             actor=actor,
@@ -215,7 +219,7 @@ def check_in(*, delegation: Delegation, actor: Any) -> Attendance:
     with transaction.atomic():
         Delegation.objects.select_for_update().get(pk=delegation.pk)
         if Attendance.objects.filter(delegation=delegation, checked_out_at__isnull=True).exists():
-            raise ValidationError("Your delegation is checked in already.")
+            raise ValidationError("Your delegation is checked in already.", code=WRONG_STATE)
         attendance = Attendance.objects.create(
             delegation=delegation, checked_in_at=timezone.now(), checked_in_by=actor
         )
@@ -242,7 +246,7 @@ def check_out(*, delegation: Delegation, actor: Any) -> Attendance:
             .first()
         )
         if attendance is None:
-            raise ValidationError("Your delegation is not checked in.")
+            raise ValidationError("Your delegation is not checked in.", code=WRONG_STATE)
         attendance.checked_out_at = timezone.now()
         attendance.checked_out_by = actor
         attendance.save(update_fields=["checked_out_at", "checked_out_by"])

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.audit.services import record_event
 from icor.conferences.models import (
@@ -27,6 +28,8 @@ from icor.conferences.services._common import (
     voting_delegation,
 )
 from icor.conferences.transitions import MotionState, TransitionRefused, check_consensus_opening
+from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.statute import Result, decide_by_consensus
 
 
@@ -79,6 +82,7 @@ def state_position(
     if position not in Position.values:
         raise ValidationError(f"Unknown position {position!r}: agree, stand_aside or object.")
     statement = statement.strip()
+    bounds.check_text(gettext("Reservation or reason"), statement, limit=bounds.MAX_STATEMENT)
     if position == Position.STAND_ASIDE and not statement:
         raise ValidationError("Standing aside records a reservation: write it down.")
     if position == Position.OBJECT and not statement:
@@ -87,13 +91,18 @@ def state_position(
         with transaction.atomic():
             locked = ConsensusRound.objects.select_for_update().get(pk=consensus_round.pk)
             if not locked.is_open:
-                raise ValidationError("This consensus round is closed; positions can no longer be stated.")
+                raise ValidationError(
+                    "This consensus round is closed; positions can no longer be stated.", code=WRONG_STATE
+                )
             if not ConsensusPresence.objects.filter(round=locked, delegation=own).exists():
                 raise ValidationError(
-                    "Your delegation was not present when this round opened; only the delegations present state positions."
+                    "Your delegation was not present when this round opened; only the delegations present state positions.",
+                    code=WRONG_STATE,
                 )
             if ConsensusPosition.objects.filter(round=locked, delegation=own).exists():
-                raise ValidationError("Your delegation has stated its position in this round already.")
+                raise ValidationError(
+                    "Your delegation has stated its position in this round already.", code=WRONG_STATE
+                )
             stated = ConsensusPosition.objects.create(
                 round=locked,
                 delegation=own,
@@ -110,7 +119,9 @@ def state_position(
             )
             notify(conference.pk, "consensus", {"round": locked.pk, "stated": True})
     except IntegrityError:
-        raise ValidationError("Your delegation has stated its position in this round already.") from None
+        raise ValidationError(
+            "Your delegation has stated its position in this round already.", code=WRONG_STATE
+        ) from None
     return stated
 
 
@@ -120,7 +131,7 @@ def close_consensus_round(*, consensus_round: ConsensusRound, actor: Any) -> Con
     with transaction.atomic():
         locked = ConsensusRound.objects.select_for_update().get(pk=consensus_round.pk)
         if not locked.is_open:
-            raise ValidationError("This consensus round is closed already.")
+            raise ValidationError("This consensus round is closed already.", code=WRONG_STATE)
         motion = Motion.objects.select_for_update().get(pk=locked.motion_id)
         positions = list(locked.positions.select_related("delegation__organization"))
         present = locked.present.count()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.audit.services import record_event
 from icor.conferences.models import AgendaItem, Conference, CoSponsorship, Motion, MotionVersion
@@ -21,6 +22,8 @@ from icor.conferences.services._common import (
     require_officer_of,
 )
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, TransitionRefused, mover_of
+from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.registry.models import Organization
 from icor.statute import Kind
 
@@ -62,6 +65,8 @@ def create_motion(
         raise ValidationError(f"Unknown kind of question {kind!r}.")
     if not title.strip() or not text.strip():
         raise ValidationError("A motion needs a title and a text.")
+    bounds.check_text(gettext("Title"), title, limit=200)
+    bounds.check_text(gettext("Text"), text, limit=bounds.MAX_MOTION_TEXT)
     with transaction.atomic():
         motion = Motion.objects.create(
             agenda_item=agenda_item,
@@ -107,11 +112,15 @@ def cosponsor_motion(*, motion: Motion, organization: Organization, actor: Any) 
     if organization.pk == motion.organization_id:
         raise ValidationError("The submitting organization does not co-sponsor its own motion.")
     if motion.state == MotionState.DRAFT or motion.state in FINAL_STATES:
-        raise ValidationError(f"A motion that is {motion.get_state_display()} cannot be co-sponsored.")
+        raise ValidationError(
+            f"A motion that is {motion.get_state_display()} cannot be co-sponsored.", code=WRONG_STATE
+        )
     with transaction.atomic():
         sponsorship, created = CoSponsorship.objects.get_or_create(motion=motion, organization=organization)
         if not created:
-            raise ValidationError(f"{organization.short_name} co-sponsors this motion already.")
+            raise ValidationError(
+                f"{organization.short_name} co-sponsors this motion already.", code=WRONG_STATE
+            )
         record_event(
             "motion.cosponsored", actor=actor, organization_id=organization.pk, subject=f"motion:{motion.pk}"
         )
@@ -126,7 +135,8 @@ def move_motion(*, motion: Motion, actor: Any, target: str) -> Motion:
         raise refusal(error) from None
     if mover is Mover.PROCEDURE:
         raise ValidationError(
-            "This step is taken by opening or closing a consensus round or a ballot, not by hand."
+            "This step is taken by opening or closing a consensus round or a ballot, not by hand.",
+            code=WRONG_STATE,
         )
     if mover is Mover.CHAIR:
         require_chair(actor)
@@ -159,10 +169,11 @@ def conclude_discussion(*, motion: Motion, actor: Any) -> Motion:
         motion = _locked(motion)
         if motion.state != MotionState.IN_DISCUSSION:
             raise ValidationError(
-                f"The discussion can be concluded only while the motion is in discussion; it is {motion.get_state_display()}."
+                f"The discussion can be concluded only while the motion is in discussion; it is {motion.get_state_display()}.",
+                code=WRONG_STATE,
             )
         if motion.discussion_concluded:
-            raise ValidationError("The discussion of this motion is concluded already.")
+            raise ValidationError("The discussion of this motion is concluded already.", code=WRONG_STATE)
         motion.discussion_concluded = True
         motion.discussion_concluded_at = timezone.now()
         motion.discussion_concluded_by = actor

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from icor.audit.services import record_event
 from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Assignment, Availability, Need, Project, Volunteer
 from icor.registry.models import Organization
@@ -60,7 +61,8 @@ def register_volunteer(
             project=project, organization=organization, pseudonym=pseudonym.strip()
         ).exists():
             raise ValidationError(
-                gettext("Your organization has already registered a volunteer with this pseudonym.")
+                gettext("Your organization has already registered a volunteer with this pseudonym."),
+                code=WRONG_STATE,
             )
         volunteer = Volunteer.objects.create(
             project=project,
@@ -141,7 +143,9 @@ def assign_volunteer(volunteer: Volunteer, *, actor: Any, starts_on: date, ends_
                 % {"organization": volunteer.organization.short_name}
             )
         if volunteer.assignments.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).exists():
-            raise ValidationError(gettext("The volunteer is already assigned in part of this period."))
+            raise ValidationError(
+                gettext("The volunteer is already assigned in part of this period."), code=WRONG_STATE
+            )
         assignment = Assignment.objects.create(
             volunteer=volunteer, starts_on=starts_on, ends_on=ends_on, assigned_by=actor
         )
@@ -156,8 +160,9 @@ def assign_volunteer(volunteer: Volunteer, *, actor: Any, starts_on: date, ends_
 
 def _check_recruiting(project: Project) -> None:
     if not project.recruits_volunteers:
-        raise ValidationError(gettext("This project does not recruit volunteers (S15)."))
+        raise ValidationError(gettext("This project does not recruit volunteers (S15)."), code=WRONG_STATE)
     if not project.is_open_for_work:
         raise ValidationError(
-            gettext("This project is %(status)s.") % {"status": project.get_status_display()}
+            gettext("This project is %(status)s.") % {"status": project.get_status_display()},
+            code=WRONG_STATE,
         )

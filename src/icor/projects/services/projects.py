@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from icor.accounts.models import Role
 from icor.audit.services import record_event
 from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.projects.authority import require_coordination, require_own, role_of
 from icor.projects.models import Kind, Level, Project, ProjectStatus, Support
 from icor.projects.models.scope import check_level
@@ -141,7 +142,8 @@ def declare_support(project: Project, *, actor: Any, organization: Organization)
     require_own(actor, organization, officers_only=True, action=gettext("declare support"))
     if not project.is_open_for_work:
         raise ValidationError(
-            gettext("This project is %(status)s.") % {"status": project.get_status_display()}
+            gettext("This project is %(status)s.") % {"status": project.get_status_display()},
+            code=WRONG_STATE,
         )
     if refusal := project.refusal_for(organization):
         raise ValidationError(refusal)
@@ -153,7 +155,8 @@ def declare_support(project: Project, *, actor: Any, organization: Organization)
             ).exists():
                 raise ValidationError(
                     gettext("%(organization)s already supports this project.")
-                    % {"organization": organization.short_name}
+                    % {"organization": organization.short_name},
+                    code=WRONG_STATE,
                 )
             support = Support.objects.create(
                 project=project, organization=organization, since=today, declared_by=actor
@@ -169,7 +172,8 @@ def declare_support(project: Project, *, actor: Any, organization: Organization)
         # Another account of the same organization declared it at the same moment.
         raise ValidationError(
             gettext("%(organization)s already supports this project.")
-            % {"organization": organization.short_name}
+            % {"organization": organization.short_name},
+            code=WRONG_STATE,
         ) from None
     return support
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from icor.core import bounds
 from icor.projects import authority
 from icor.projects.forms import AssignmentForm, NeedForm, VolunteerForm
 from icor.projects.models import Project, Volunteer
@@ -31,13 +34,22 @@ def _volunteer_choices(project: Project, viewer: object) -> list[tuple[int, str]
     ]
 
 
+def _day(text: str | None) -> date | None:
+    """The day asked for in the address, if it is one on the calendar; anything else shows this week."""
+    try:
+        day = date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return day if bounds.FIRST_DAY <= day <= bounds.LAST_DAY else None
+
+
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     project = _brigade(pk)
     organization = getattr(request.user, "organization", None)
     coordinates = authority.coordinates(request.user, project)
     context = {
         "project": project,
-        "plan": brigade_plan(project, request.user),
+        "plan": brigade_plan(project, request.user, from_day=_day(request.GET.get("from"))),
         "volunteers": visible_volunteers(project, request.user),
         "may_register": authority.role_of(request.user) == "officer" and organization is not None,
         "coordinates": coordinates,
