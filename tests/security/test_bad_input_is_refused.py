@@ -71,7 +71,7 @@ def motion_in_discussion(conference: Conference, committee: User, proposer: User
 def test_text_sent_as_plain_text_to_the_api_is_refused_with_415(conference: Conference) -> None:
     _, delegate = make_delegation(conference)
     response = logged_in(with_totp(delegate)).post(
-        "/api/debate/conferences/{}/speakers".format(conference.pk),
+        f"/api/debate/conferences/{conference.pk}/speakers",
         '{"anything": 1}',
         content_type="text/plain",
     )
