@@ -26,6 +26,7 @@ run: setup
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench manage.py
 	$(BIN)/ruff format --check src tests bench manage.py
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src

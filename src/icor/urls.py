@@ -4,8 +4,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from icor import views as core_views
 from icor.api import api
-from icor.core import views as core_views
 
 urlpatterns = [
     path("api/", api.urls),

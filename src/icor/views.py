@@ -1,3 +1,5 @@
+"""The pages that belong to no single app: the home page, which shows the registry's figures, and the health check."""
+
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
