@@ -88,7 +88,10 @@ class StatusForm(forms.Form):
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Task"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=bounds.MAX_DESCRIPTION,
     )
     due_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("Due on"), widget=DateInput)
 
