@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
 from icor.conferences.models import Conference, Motion
 from icor.core import bounds
@@ -32,7 +33,7 @@ def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
         "contribution_form": ContributionForm(),
         "amendment_form": AmendmentForm(initial={"proposed_text": motion.text}),
         "note_form": DecisionNoteForm(),
-        "is_chair": getattr(request.user, "role", None) == "committee",
+        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_debate.html" if request.htmx else "debate/motion.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -103,7 +104,7 @@ def speakers(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "conference": conference,
         "speakers": selectors.speakers(conference),
-        "is_chair": getattr(request.user, "role", None) == "committee",
+        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_speakers.html" if request.htmx else "debate/speakers.html"  # type: ignore[attr-defined]
     return render(request, template, context)

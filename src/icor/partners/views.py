@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.core import bounds
 from icor.partners import selectors, services
 from icor.partners.models import Partner
@@ -41,7 +41,7 @@ class PartnerForm(forms.ModelForm):
 
 @login_required
 def record_partner(request: HttpRequest) -> HttpResponse:
-    if getattr(request.user, "role", None) != Role.COMMITTEE:
+    if not has_perm("partners.record_partner", request.user):
         raise PermissionDenied(_("Only the coordinating committee records partners."))
     form = PartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -57,7 +57,7 @@ def record_partner(request: HttpRequest) -> HttpResponse:
 
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = get_object_or_404(selectors.partners(), slug=slug)
-    may_link = getattr(request.user, "role", None) == Role.COMMITTEE
+    may_link = has_perm("partners.link_project", request.user)
     context = {
         "partner": partner,
         "invitations": selectors.conference_invitations(partner),

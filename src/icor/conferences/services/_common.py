@@ -8,8 +8,10 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from rules import has_perm
 
 from icor.accounts.models import Role
+from icor.accounts.rules import is_officer
 from icor.conferences.models import Conference, ConferenceStatus, Delegate, Delegation
 from icor.conferences.transitions import TransitionRefused
 from icor.core.refusals import WRONG_STATE
@@ -35,7 +37,7 @@ def notify(conference_id: int, event: str, data: dict[str, Any]) -> None:
 
 def require_chair(actor: Any) -> None:
     """The coordinating committee creates and chairs conferences; nobody else steers them."""
-    if getattr(actor, "role", None) != Role.COMMITTEE:
+    if not has_perm("conferences.chair", actor):
         raise PermissionDenied("Only the coordinating committee chairs a conference.")
 
 
@@ -72,10 +74,7 @@ def require_acts_for(actor: Any, organization_id: int, what: str) -> None:
 
 
 def require_officer_of(actor: Any, organization_id: int, what: str) -> None:
-    if (
-        getattr(actor, "role", None) != Role.OFFICER
-        or getattr(actor, "organization_id", None) != organization_id
-    ):
+    if not is_officer(actor) or actor.organization_id != organization_id:
         raise PermissionDenied(f"Only an officer of the organization itself can {what} (S11).")
 
 

@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.conferences import selectors, services
 from icor.conferences.forms import AccreditationForm, AgendaItemForm, ConferenceForm
 from icor.conferences.minutes import minutes
@@ -33,7 +33,7 @@ def conference_list(request: HttpRequest) -> HttpResponse:
         {
             "conferences": selectors.conferences(request.user),
             "form": form,
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+            "is_chair": has_perm("conferences.chair", request.user),
         },
     )
 
@@ -50,8 +50,8 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "agenda": selectors.agenda(conference),
             "overview": selectors.attendance_overview(conference),
             "seat": seat,
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
-            "is_officer": getattr(request.user, "role", None) == Role.OFFICER,
+            "is_chair": has_perm("conferences.chair", request.user),
+            "is_officer": has_perm("conferences.accredit", request.user),
             "agenda_form": AgendaItemForm(),
         },
     )
@@ -88,7 +88,7 @@ def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
     """An officer accredits the delegation of its own organization; there is no other way in (S11)."""
     conference = get_object_or_404(Conference, pk=pk)
     organization = getattr(request.user, "organization", None)
-    if getattr(request.user, "role", None) != Role.OFFICER or organization is None:
+    if not has_perm("conferences.accredit", request.user) or organization is None:
         raise PermissionDenied(_("Only an officer of a member organization accredits its delegation."))
     current = conference.delegations.filter(organization=organization).first()
     initial = {}
@@ -170,7 +170,7 @@ def attendance_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def chair(request: HttpRequest, pk: int) -> HttpResponse:
-    if getattr(request.user, "role", None) != Role.COMMITTEE:
+    if not has_perm("conferences.chair", request.user):
         raise PermissionDenied(_("The chair's console is for the coordinating committee."))
     conference = get_object_or_404(Conference, pk=pk)
     return render(

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.conferences import selectors, services
 from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
 from icor.conferences.models import Ballot, BallotParticipation, Conference, ConsensusPosition, Motion, Vote
@@ -79,7 +79,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and seat is not None
         and ConsensusPosition.objects.filter(round=consensus_round, delegation=seat.delegation).exists()
     )
-    is_chair = getattr(request.user, "role", None) == Role.COMMITTEE
+    is_chair = has_perm("conferences.chair", request.user)
     own = getattr(request.user, "acts_for", lambda _pk: False)(motion.organization_id)
     context = {
         "motion": motion,
@@ -98,7 +98,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_chair": is_chair,
         "chair_steps": next_states(motion.state, Mover.CHAIR) if is_chair else [],
         "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own else [],
-        "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER and not own,
+        "may_cosponsor": has_perm("conferences.cosponsor", request.user) and not own,
         "position_form": PositionForm(),
         "ballot_form": BallotForm(),
         "vote_form": VoteForm(),
@@ -239,7 +239,7 @@ def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
         "conferences/_ballot_status.html",
         {
             "status": selectors.ballot_status(ballot),
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+            "is_chair": has_perm("conferences.chair", request.user),
         },
     )
 
@@ -265,6 +265,6 @@ def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
             "searched": form.is_bound,
             "found": found,
             "resolution_url": reverse("charter:resolution"),
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+            "is_chair": has_perm("conferences.chair", request.user),
         },
     )

@@ -10,8 +10,8 @@ from typing import Any
 from django.db.models import Max, Min, QuerySet
 from django.utils import timezone
 
+from icor.accounts.rules import is_member_account
 from icor.core import bounds
-from icor.projects.authority import is_member_account
 from icor.projects.models import Assignment, Need, Project, Volunteer
 
 

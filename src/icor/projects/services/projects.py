@@ -10,12 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from rules import has_perm
 
-from icor.accounts.models import Role
+from icor.accounts.rules import is_committee
 from icor.audit.services import record_event
 from icor.core import bounds
 from icor.core.refusals import WRONG_STATE
-from icor.projects.authority import require_coordination, require_own, role_of
+from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Kind, Level, Project, ProjectStatus, Support
 from icor.projects.models.scope import check_level
 from icor.registry.models import Organization
@@ -48,19 +49,19 @@ def create_project(
 ) -> Project:
     """The committee creates projects; an officer creates those its own organization coordinates."""
     coordinators = list(coordinators)
-    role = role_of(actor)
-    if role == Role.OFFICER:
-        if [organization.pk for organization in coordinators] != [actor.organization_id]:
-            raise PermissionDenied(
-                gettext(
-                    "An officer creates projects that their own organization coordinates, and names no "
-                    "other organization: each organization decides itself what it takes on (S7, S11)."
-                )
-            )
-    elif role != Role.COMMITTEE:
+    if not has_perm("projects.create_project", actor):
         raise PermissionDenied(
             gettext(
                 "Projects are created by the coordinating committee or by a member organization's officer."
+            )
+        )
+    if not is_committee(actor) and [organization.pk for organization in coordinators] != [
+        actor.organization_id
+    ]:
+        raise PermissionDenied(
+            gettext(
+                "An officer creates projects that their own organization coordinates, and names no "
+                "other organization: each organization decides itself what it takes on (S7, S11)."
             )
         )
     if not coordinators:

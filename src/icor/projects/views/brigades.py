@@ -10,9 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
 from icor.core import bounds
-from icor.projects import authority
 from icor.projects.forms import AssignmentForm, NeedForm, VolunteerForm
 from icor.projects.models import Project, Volunteer
 from icor.projects.selectors.brigades import brigade_plan, visible_volunteers
@@ -45,13 +45,12 @@ def _day(text: str | None) -> date | None:
 
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     project = _brigade(pk)
-    organization = getattr(request.user, "organization", None)
-    coordinates = authority.coordinates(request.user, project)
+    coordinates = has_perm("projects.coordinate", request.user, project)
     context = {
         "project": project,
         "plan": brigade_plan(project, request.user, from_day=_day(request.GET.get("from"))),
         "volunteers": visible_volunteers(project, request.user),
-        "may_register": authority.role_of(request.user) == "officer" and organization is not None,
+        "may_register": has_perm("projects.register_volunteers", request.user),
         "coordinates": coordinates,
         "volunteer_form": VolunteerForm(auto_id="volunteer_%s"),
         "need_form": NeedForm(auto_id="need_%s"),

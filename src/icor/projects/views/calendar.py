@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.projects import authority
 from icor.projects.forms import ActivityForm, ParticipationForm
 from icor.projects.ical import calendar_text
 from icor.projects.models import Activity
@@ -27,7 +27,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "upcoming": [row for row in rows if row[0].ends_on >= today],
         "past": [row for row in rows if row[0].ends_on < today][::-1],
-        "can_create": authority.role_of(request.user) in ("committee", "officer"),
+        "can_create": has_perm("projects.create_activity", request.user),
     }
     return render(request, "projects/calendar.html", context)
 
@@ -64,7 +64,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "activity": activity,
         "picture": combined_picture(activity),
-        "may_report": organization is not None and authority.acts_for(request.user, organization),
+        "may_report": has_perm("projects.act_for", request.user, organization),
         "level_refusal": activity.refusal_for(organization) if organization is not None else "",
         "form": ParticipationForm(auto_id="participation_%s"),
     }
