@@ -10,6 +10,7 @@ from icor.accounts.models import Role, User
 from icor.conferences.models import AgendaItem, Choice, Conference, ConferenceKind, Position
 from icor.conferences.models.motion import KIND_CHOICES
 from icor.core import bounds
+from icor.core.fields import IdChoiceField, IdsChoiceField
 from icor.registry.models import Continent, Organization
 
 
@@ -49,12 +50,12 @@ class ConferenceForm(forms.Form):
     )
 
 
-class AccountChoice(forms.ModelChoiceField):
+class AccountChoice(IdChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.shown_name)  # delegates are known by their public name
 
 
-class AccountsChoice(forms.ModelMultipleChoiceField):
+class AccountsChoice(IdsChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.shown_name)
 
@@ -86,7 +87,7 @@ class AgendaItemForm(forms.Form):
 
 
 class MotionForm(forms.Form):
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none())
+    agenda_item = IdChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none())
     kind = forms.ChoiceField(label=_("Kind of question"), choices=KIND_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(

@@ -10,6 +10,7 @@ from django_countries import countries
 from django_countries.fields import CountryField
 
 from icor.core import bounds
+from icor.core.fields import IdsChoiceField
 from icor.projects.models import Kind, Level, ProjectStatus
 from icor.registry.models import Continent, Organization
 
@@ -55,7 +56,7 @@ class ProjectForm(ScopeFields):
         ),
     )
     recruits_volunteers = forms.BooleanField(label=_("Recruits volunteers (brigade)"), required=False)
-    coordinators = forms.ModelMultipleChoiceField(
+    coordinators = IdsChoiceField(
         label=_("Coordinating organizations"),
         queryset=Organization.objects.filter(memberships__left_on__isnull=True).distinct(),
         required=False,
