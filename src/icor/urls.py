@@ -31,3 +31,6 @@ urlpatterns += i18n_patterns(
     path("operator/", admin.site.urls),
     prefix_default_language=False,
 )
+
+handler404 = "icor.views.page_not_found"
+handler403 = "icor.views.permission_denied"

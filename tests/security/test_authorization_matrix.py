@@ -116,6 +116,18 @@ def observed(response: HttpResponse, method: str) -> int:
     return REFUSED if refused else response.status_code
 
 
+def refusal_problem(response: HttpResponse) -> str | None:
+    """What is wrong with an API refusal's body, which must be {"detail", "code", "clause"}."""
+    if not response["Content-Type"].startswith("application/json"):
+        return f"is not JSON but {response['Content-Type']}"
+    body = json.loads(response.content)
+    if not isinstance(body, dict) or set(body) != {"detail", "code", "clause"}:
+        return f"has the body {body!r}, not detail/code/clause"
+    if not isinstance(body["detail"], str) or not body["detail"] or not isinstance(body["code"], str):
+        return f"has an empty or malformed detail or code: {body!r}"
+    return None
+
+
 def describe(status: int) -> str:
     return "REFUSED (an error message, nothing done)" if status == REFUSED else str(status)
 
@@ -138,6 +150,8 @@ def visit(row: Row, role: str, side: str, world: World) -> str | None:
     status = observed(response, row.method)
     if status != expected:
         return f"{role:>9} / {side:<5}: expected {describe(expected)}, got {describe(status)}"
+    if path.startswith("/api/") and status >= 400 and (problem := refusal_problem(response)):
+        return f"{role:>9} / {side:<5}: {status} {problem}"
     if (
         role == "anonymous"
         and expected == 302
