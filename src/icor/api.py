@@ -18,7 +18,7 @@ from ninja.errors import ValidationError as SchemaValidationError
 from ninja.parser import Parser
 
 from icor.conferences.api import router as conferences_router
-from icor.core.refusals import CODE_OF_STATUS, messages_of, refusal_body, status_of
+from icor.core.refusals import CODE_OF_STATUS, Refusal, messages_of, refusal_body, status_of
 from icor.debate.api import router as debate_router
 from icor.partners.api import router as partners_router
 from icor.privacy.api import router as privacy_router
@@ -39,7 +39,30 @@ class JsonBodies(Parser):
         return json.loads(request.body)  # type: ignore[no-any-return]
 
 
-api = NinjaAPI(
+class RefusingAPI(NinjaAPI):
+    """Every operation documents the refusals the exception handlers below may give."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Refusal"] = Refusal.model_json_schema()
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status in REFUSAL_STATUSES:
+                    operation["responses"].setdefault(
+                        str(status),
+                        {
+                            "description": CODE_OF_STATUS[status],
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/Refusal"}}
+                            },
+                        },
+                    )
+        return schema
+
+
+REFUSAL_STATUSES = (401, 403, 404, 409, 415, 422)
+
+api = RefusingAPI(
     title="icor API",
     version="1",
     description=(

@@ -16,28 +16,16 @@ from typing import Any
 import pytest
 from django import forms
 from django.apps import apps
-from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from icor.accounts.models import Role
 from icor.conferences import forms as conference_forms
-from icor.conferences import services as conference_services
 from icor.debate import forms as debate_forms
 from icor.partners.views import PartnerForm
 from icor.privacy.forms import ErasureForm
 from icor.projects import forms as project_forms
-from icor.projects.models import Activity, Kind
 from icor.registry import forms as registry_forms
-from icor.registry.models import Application
-from tests.factories import (
-    make_conference,
-    make_delegation,
-    make_organization,
-    make_project,
-    make_user,
-    with_totp,
-)
+from tests.factories import World, seeded_world
 
 pytestmark = pytest.mark.django_db
 
@@ -121,58 +109,10 @@ FORMS = [
 SHARED = {"NoteForm", "VoteForm", "DecisionNoteForm"}
 
 
-@dataclass
-class World:
-    values: dict[str, Any]
-    clients: dict[str, Client]
-
-
 @pytest.fixture
 def world(settings: Any) -> World:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    committee = with_totp(make_user(Role.COMMITTEE))
-    own = make_organization(name="Fuzz Own", country="DE")
-    officer = with_totp(make_user(Role.OFFICER, own))
-    conference = make_conference(committee)
-    planned = make_conference(committee, in_session=False)
-    make_delegation(conference, own, check_in=True)
-    item = conference_services.add_agenda_item(conference=conference, actor=committee, title="Item")
-    motion = conference_services.create_motion(
-        agenda_item=item,
-        organization=own,
-        actor=officer,
-        kind="current-affairs",
-        title="T",
-        text="Text.",
-        submit=True,
-    )
-    conference_services.move_motion(motion=motion, actor=committee, target="in_discussion")
-    project = make_project(coordinators=[own])
-    brigade = make_project(
-        coordinators=[own],
-        kind=Kind.SINGLE,
-        recruits_volunteers=True,
-        starts_on="2027-01-01",
-        ends_on="2027-06-30",
-    )
-    activity = Activity.objects.create(title="May Day", starts_on="2027-05-01", ends_on="2027-05-01")
-    application = Application.objects.create(
-        name="Applicant", country="IT", contact="x", statement="We affirm.", affirms_basis=True
-    )
-    clients = {"anonymous": Client(), "committee": Client(), "officer": Client()}
-    clients["committee"].force_login(committee)
-    clients["officer"].force_login(officer)
-    values = {
-        "conference": conference.pk,
-        "planned": planned.pk,
-        "motion": motion.pk,
-        "project": project.pk,
-        "brigade": brigade.pk,
-        "activity": activity.pk,
-        "application": application.pk,
-        "org": own.slug,
-    }
-    return World(values, clients)
+    return seeded_world()
 
 
 def snapshot() -> dict[str, int]:
