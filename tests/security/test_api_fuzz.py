@@ -10,7 +10,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error, status_code_conformance
+from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
 from icor.wsgi import application
 from tests.factories import World, seeded_world
@@ -69,5 +69,5 @@ def test_no_api_operation_answers_with_a_server_error_for_any_role(
     session = seeded.clients[role].cookies["sessionid"].value  # type: ignore[attr-defined]
     case.call_and_validate(
         headers={"Cookie": f"sessionid={session}; csrftoken={CSRF}", "X-CSRFToken": CSRF},
-        checks=[not_a_server_error, status_code_conformance],
+        checks=[not_a_server_error, status_code_conformance, response_schema_conformance],
     )
