@@ -18,6 +18,7 @@ from django.test.client import ClientHandler
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from icor.accounts.models import Role, User
+from icor.conferences.views.motions import MOTION_ACTIONS
 from icor.registry.models import Application, Organization
 from tests.factories import make_organization, make_user, with_totp
 from tests.security.matrix import FOUND, ROLES, Row, all_groups, all_rows
@@ -238,3 +239,13 @@ def test_every_group_is_justified_and_has_representative_rows() -> None:
 
 def test_roles_of_the_matrix_are_the_roles_of_the_platform() -> None:
     assert set(ROLES) - {"anonymous"} == set(Role.values)
+
+
+def test_every_button_of_the_motion_page_has_a_row() -> None:
+    """Route x method x action: each slug of the motion page's one POST route is a row of its own."""
+    slugs = {
+        row.path.rstrip("/").rsplit("/", 1)[-1]
+        for row in all_rows()
+        if row.route == "conferences:motion-action" and row.method == "POST"
+    }
+    assert set(MOTION_ACTIONS) - slugs == set()

@@ -108,10 +108,29 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conferences/motion.html", context)
 
 
+# Every button of the motion page; the authorization matrix has a row for each (S11).
+MOTION_ACTIONS = (
+    "submit",
+    "withdrawn",
+    "in_discussion",
+    "deferred",
+    "conclude",
+    "cosponsor",
+    "open_round",
+    "close_round",
+    "position",
+    "open_ballot",
+    "close_ballot",
+    "allow_changes",
+)
+
+
 @login_required
 @require_POST
 def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Each button on the motion page posts here; the service decides whether it may happen."""
+    if action not in MOTION_ACTIONS:
+        raise Http404
     motion = get_object_or_404(Motion, pk=pk)
     user = request.user
     steps = {
@@ -151,10 +170,8 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 lambda: services.open_ballot(motion=motion, actor=user, **form.cleaned_data),
                 _("The ballot is open."),
             )
-    elif action in ("close_ballot", "allow_changes"):
+    else:  # close_ballot, allow_changes
         _ballot_step(request, motion, action)
-    else:
-        raise Http404
     return redirect("conferences:motion", pk)
 
 
