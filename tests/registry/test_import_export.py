@@ -14,7 +14,7 @@ from django.test import Client
 
 from icor.audit.models import AuditEvent
 from icor.registry.models import Membership, Organization
-from icor.registry.records import read_member_file
+from icor.registry.records import RegistryFileError, read_member_file
 from icor.registry.services import SEED_FILE, load_seed_registry
 from tests.factories import make_organization
 
@@ -248,3 +248,9 @@ def test_a_plain_name_is_exported_unchanged() -> None:
     make_organization(name="Partido Comunista", country="PE")
     [row] = list(csv.DictReader(io.StringIO(export("csv"))))
     assert row["name"] == "Partido Comunista"
+
+
+def test_a_nul_character_in_a_registry_file_is_refused_with_its_line() -> None:
+    text = HEADER.rstrip("\n") + "\neurope,DE,Germany,A\x00B,,A B,2015,member\n"
+    with pytest.raises(RegistryFileError, match="NUL"):
+        read_member_file(text, file_format="csv")

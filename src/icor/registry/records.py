@@ -175,6 +175,8 @@ def _check_row(row: dict[str, str]) -> tuple[list[str], MemberRecord | None]:
     for column, text in value.items():
         if text != text.strip():
             problems.append(f"{column} has leading or trailing spaces")
+        if "\x00" in text:
+            problems.append(f"{column} holds a NUL character, which no field accepts")
         if FOOTNOTE.search(text):
             problems.append(f"{column} holds a footnote mark ({FOOTNOTE.search(text).group()})")  # type: ignore[union-attr]
     for column in ("continent", "country_code", "country", "name", "english_name", "status"):

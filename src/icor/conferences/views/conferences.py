@@ -13,7 +13,7 @@ from icor.conferences.forms import AccreditationForm, AgendaItemForm, Conference
 from icor.conferences.minutes import minutes
 from icor.conferences.models import Conference
 from icor.conferences.pdf import render_pdf
-from icor.conferences.views._refusals import attempt
+from icor.core.pages import attempt
 
 
 @login_required

@@ -16,7 +16,7 @@ from icor.conferences import selectors, services
 from icor.conferences.forms import BallotForm, MotionForm, PositionForm, ReceiptForm, VoteForm
 from icor.conferences.models import Ballot, BallotParticipation, Conference, ConsensusPosition, Motion, Vote
 from icor.conferences.transitions import Mover, next_states
-from icor.conferences.views._refusals import attempt
+from icor.core.pages import attempt
 
 
 @login_required

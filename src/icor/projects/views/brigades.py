@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from icor.core import bounds
+from icor.core.pages import attempt
 from icor.projects.forms import AssignmentForm, NeedForm, VolunteerForm
 from icor.projects.models import Project, Volunteer
 from icor.projects.selectors.brigades import brigade_plan, visible_volunteers
 from icor.projects.services import brigades as services
-from icor.projects.views import own_organization, perform
+from icor.projects.views import own_organization
 
 
 def _brigade(pk: int) -> Project:
@@ -72,7 +73,7 @@ def register_volunteer(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Check the volunteer's pseudonym, skills and dates."))
         return redirect("projects:brigade", pk=pk)
     data = form.cleaned_data
-    perform(
+    attempt(
         request,
         lambda: services.register_volunteer(
             project,
@@ -96,7 +97,7 @@ def set_need(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the skill, the number and the weeks."))
     else:
-        perform(
+        attempt(
             request,
             lambda: services.set_need(project, actor=request.user, **form.cleaned_data),
             _("The need is recorded."),
@@ -113,7 +114,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a volunteer and the period on site."))
         return redirect("projects:brigade", pk=pk)
     volunteer = get_object_or_404(Volunteer, pk=form.cleaned_data["volunteer"], project=project)
-    perform(
+    attempt(
         request,
         lambda: services.assign_volunteer(
             volunteer,

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules import has_perm
 
+from icor.core.pages import attempt
 from icor.projects.forms import ActivityForm, ParticipationForm
 from icor.projects.ical import calendar_text
 from icor.projects.models import Activity
 from icor.projects.selectors.calendar import activities, combined_picture
 from icor.projects.services.activities import create_activity, report_participation
-from icor.projects.views import own_organization, perform
+from icor.projects.views import own_organization
 
 
 def calendar(request: HttpRequest) -> HttpResponse:
@@ -80,7 +81,7 @@ def participate(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Say what you did, in which city, and how many people took part."))
     else:
-        perform(
+        attempt(
             request,
             lambda: report_participation(
                 activity, actor=request.user, organization=organization, **form.cleaned_data

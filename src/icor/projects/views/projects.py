@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from rules import has_perm
 
+from icor.core.pages import attempt
 from icor.projects.forms import NoteForm, ProjectForm, StatusForm, TaskForm
 from icor.projects.models import Level, Project, ProjectStatus, Task, TaskState
 from icor.projects.selectors import projects as selectors
 from icor.projects.selectors.reliability import reliability_records
 from icor.projects.services import projects as services
 from icor.projects.services import tasks as task_services
-from icor.projects.views import own_organization, perform
+from icor.projects.views import own_organization
 from icor.registry.models import Organization
 
 
@@ -95,7 +96,7 @@ def project_status(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(Project, pk=pk)
     form = StatusForm(request.POST)
     if form.is_valid():
-        perform(
+        attempt(
             request,
             lambda: services.set_project_status(
                 project, actor=request.user, status=form.cleaned_data["status"]
@@ -111,13 +112,13 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(Project, pk=pk)
     organization = own_organization(request)
     if request.POST.get("action") == "withdraw":
-        perform(
+        attempt(
             request,
             lambda: services.withdraw_support(project, actor=request.user, organization=organization),
             _("Your organization's support is withdrawn; the period stays in the history."),
         )
     else:
-        perform(
+        attempt(
             request,
             lambda: services.declare_support(project, actor=request.user, organization=organization),
             _("Your organization supports this project."),
@@ -143,7 +144,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the task a title and a due date."))
     else:
-        perform(
+        attempt(
             request,
             lambda: task_services.create_task(project, actor=request.user, **form.cleaned_data),
             _("The task is added."),
@@ -187,7 +188,7 @@ def task_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     extra = {"reason": note} if action == "drop" else ({"note": note} if with_note else {})
-    perform(
+    attempt(
         request,
         lambda: service(task, actor=request.user, organization=organization, **extra),  # type: ignore[operator]
         str(success),
