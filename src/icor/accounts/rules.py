@@ -24,14 +24,24 @@ def is_committee(user: Any) -> bool:
     return _role(user) == Role.COMMITTEE
 
 
+def _of_a_member_now(user: Any) -> bool:
+    """S1: an organization that has left the ICOR takes no part any more; its accounts act for nobody."""
+    organization_id = getattr(user, "organization_id", None)
+    if organization_id is None:
+        return False
+    # The registry's Organization, through the account's own field: accounts import no app of its own.
+    organization = user._meta.get_field("organization").related_model
+    return bool(organization.objects.filter(pk=organization_id, memberships__left_on__isnull=True).exists())
+
+
 @predicate
 def is_officer(user: Any) -> bool:
-    return _role(user) == Role.OFFICER and getattr(user, "organization_id", None) is not None
+    return _role(user) == Role.OFFICER and _of_a_member_now(user)
 
 
 @predicate
 def is_member_account(user: Any) -> bool:
-    return _role(user) in (Role.OFFICER, Role.DELEGATE)
+    return _role(user) in (Role.OFFICER, Role.DELEGATE) and _of_a_member_now(user)
 
 
 @predicate

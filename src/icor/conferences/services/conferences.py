@@ -169,9 +169,10 @@ def accredit_delegation(
     voting_delegate: User | None,
 ) -> Delegation:
     """The organization's own officer names its delegates and its voting delegate (S11)."""
+    # Membership first: a former member's officer is told why, not only that it may not (S1).
+    require_admitted(conference, organization)
     require_officer_of(actor, organization.pk, "accredit its delegation")
     require_not_closed(conference)
-    require_admitted(conference, organization)
     members = {user.pk: user for user in delegates}
     for user in members.values():
         if user.organization_id != organization.pk or user.role not in (Role.OFFICER, Role.DELEGATE):
