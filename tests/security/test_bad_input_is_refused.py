@@ -322,3 +322,16 @@ def test_a_refusal_names_its_clause(conference: Conference, committee: User) -> 
     )
     assert response.status_code == 403
     assert response.json()["clause"] == "S11"
+
+
+def test_an_api_write_without_the_csrf_token_is_refused_in_the_contract(committee: User) -> None:
+    """Never Django's HTML 403 page from an API route."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(with_totp(committee))
+    response = client.post("/api/conferences/", CONFERENCE, content_type="application/json")
+    assert_refusal(response, 403, "CSRF")
+    assert not Conference.objects.exists()
+
+
+def test_an_unknown_api_path_is_not_found_in_the_contract(client: Client) -> None:
+    assert_refusal(client.get("/api/no-such-thing"), 404)
