@@ -26,6 +26,7 @@ run: setup
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench manage.py
 	$(BIN)/ruff format --check src tests bench manage.py
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
@@ -52,6 +53,7 @@ test: lint typecheck test-statute test-suite
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/amendments.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

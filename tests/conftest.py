@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -26,6 +27,12 @@ def _own_data_directory(settings, tmp_path_factory, monkeypatch) -> None:  # typ
     data_dir = tmp_path_factory.mktemp("data")
     settings.DATA_DIR = data_dir
     monkeypatch.setenv("ICOR_DATA_DIR", str(data_dir))
+
+
+def _fresh_rate_limits() -> None:
+    # Throttles count in the cache; each test starts from zero (only a process-local cache is cleared).
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 from icor.accounts.models import Role, User
 from icor.registry.models import Membership, Organization
@@ -102,3 +103,69 @@ def make_delegation(conference, organization: Organization | None = None, *, che
     if check_in:
         conference_services.check_in(delegation=delegation, actor=officer)
     return delegation, officer
+
+
+@dataclass
+class World:
+    """A seeded world and a logged-in client per role: what fuzzing tests post against."""
+
+    values: dict[str, object]
+    clients: dict[str, object]
+    accounts: dict[str, User]
+
+
+def seeded_world() -> World:
+    """A conference in session with a motion in discussion, a planned conference, a project and a
+    brigade coordinated by `own`, an activity and a pending application; built through the services."""
+    from django.test import Client
+
+    from icor.conferences import services as conference_services
+    from icor.projects.models import Activity, Kind
+    from icor.registry.models import Application
+
+    committee = with_totp(make_user(Role.COMMITTEE))
+    own = make_organization(name="Seeded Own", country="DE")
+    officer = with_totp(make_user(Role.OFFICER, own))
+    delegate = make_user(Role.DELEGATE, own)
+    conference = make_conference(committee)
+    planned = make_conference(committee, in_session=False)
+    make_delegation(conference, own, check_in=True)
+    item = conference_services.add_agenda_item(conference=conference, actor=committee, title="Item")
+    motion = conference_services.create_motion(
+        agenda_item=item,
+        organization=own,
+        actor=officer,
+        kind="current-affairs",
+        title="T",
+        text="Text.",
+        submit=True,
+    )
+    conference_services.move_motion(motion=motion, actor=committee, target="in_discussion")
+    project = make_project(coordinators=[own])
+    brigade = make_project(
+        coordinators=[own],
+        kind=Kind.SINGLE,
+        recruits_volunteers=True,
+        starts_on="2027-01-01",
+        ends_on="2027-06-30",
+    )
+    activity = Activity.objects.create(title="May Day", starts_on="2027-05-01", ends_on="2027-05-01")
+    application = Application.objects.create(
+        name="Applicant", country="IT", contact="x", statement="We affirm.", affirms_basis=True
+    )
+    accounts = {"committee": committee, "officer": officer, "delegate": delegate}
+    clients: dict[str, object] = {"anonymous": Client()}
+    for role, account in accounts.items():
+        clients[role] = Client()
+        clients[role].force_login(account)  # type: ignore[attr-defined]
+    values: dict[str, object] = {
+        "conference": conference.pk,
+        "planned": planned.pk,
+        "motion": motion.pk,
+        "project": project.pk,
+        "brigade": brigade.pk,
+        "activity": activity.pk,
+        "application": application.pk,
+        "org": own.slug,
+    }
+    return World(values, clients, accounts)

@@ -3,8 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from icor import views as core_views
 from icor.api import api
-from icor.core import views as core_views
 
 # The admin's own login form would be a second door without throttling or second factor:
 # it sends to the site's login instead (allauth's documented guard).
@@ -36,3 +36,6 @@ urlpatterns += i18n_patterns(
     path("operator/", admin.site.urls),
     prefix_default_language=False,
 )
+
+handler404 = "icor.views.page_not_found"
+handler403 = "icor.views.permission_denied"

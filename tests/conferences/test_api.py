@@ -71,7 +71,8 @@ def test_a_full_named_ballot_through_the_api(conference: Conference, committee: 
     again = api(a.voter).post(
         f"/api/conferences/ballots/{ballot_id}/votes", {"choice": "no"}, content_type="application/json"
     )
-    assert again.status_code == 400 and "already" in again.json()["detail"]
+    assert again.status_code == 409 and "already" in again.json()["detail"]
+    assert again.json()["code"] == "wrong_state"
     closed = chair.post(f"/api/conferences/ballots/{ballot_id}/close").json()
     assert closed["outcome"]["outcome"] == "adopted" and closed["outcome"]["rule"] == "S5"
     result = api(b.voter).get(f"/api/conferences/ballots/{ballot_id}/result").json()
@@ -84,7 +85,7 @@ def test_the_api_refuses_a_principled_ballot_quoting_s3(conference: Conference, 
     response = api(committee).post(
         f"/api/conferences/motions/{motion.pk}/ballots", {}, content_type="application/json"
     )
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert CLAUSES[Rule.S3].text in response.json()["detail"]
 
 

@@ -96,3 +96,23 @@ def test_the_text_cannot_be_amended_after_the_discussion_is_concluded(
 def test_an_amendment_that_changes_nothing_is_refused(debate: Debate) -> None:
     with pytest.raises(ValidationError, match="same as the current text"):
         services.propose_amendment(motion=debate.motion, actor=debate.other, proposed_text=debate.motion.text)
+
+
+def test_the_difference_is_stored_once_and_never_recomputed_for_a_view(
+    debate: Debate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.propose_amendment(motion=debate.motion, actor=debate.other, proposed_text=NEW_TEXT)
+
+    def recompute(*args: object) -> None:
+        raise AssertionError("the difference is computed again")
+
+    monkeypatch.setattr("icor.debate.diff.word_diff", recompute)
+    monkeypatch.setattr("icor.debate.services.word_diff", recompute)
+    [view] = selectors.amendments(debate.motion)
+    assert (view.removed, view.added) == (1, 1)
+    assert [s.operation for s in view.segments] == ["equal", "delete", "insert", "equal"]
+
+
+def test_an_amendment_longer_than_the_bound_is_refused(debate: Debate) -> None:
+    with pytest.raises(ValidationError, match="20000"):
+        services.propose_amendment(motion=debate.motion, actor=debate.other, proposed_text="x" * 20_001)

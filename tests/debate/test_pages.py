@@ -20,6 +20,7 @@ def test_the_debate_page_shows_thread_and_amendment_diff(debate: Debate) -> None
     page = logged_in(with_totp(debate.other)).get(f"/debate/motions/{debate.motion.pk}/").content.decode()
     assert "We move it." in page
     assert "<del>four</del><ins>three</ins>" in page
+    assert "1 word removed, 1 added" in page
 
 
 def test_a_delegate_contributes_through_the_page(debate: Debate) -> None:

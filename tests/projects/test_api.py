@@ -63,7 +63,7 @@ def test_support_through_the_api_is_for_the_own_organization_only(
     assert accepted.status_code == 201
     assert accepted.json()["organization"] == own_organization.slug
     again = logged_in(with_totp(officer)).post(f"/api/projects/{project.pk}/support")
-    assert again.status_code == 422
+    assert again.status_code == 409
 
 
 def test_anonymous_support_is_refused(client: Client) -> None:

@@ -128,7 +128,7 @@ def test_the_committee_has_no_organization_to_accept_a_task_for(committee: User,
 
 def test_a_task_already_accepted_cannot_be_accepted_again(other_officer: User, accepted_task: Task) -> None:
     response = post(logged_in(with_totp(other_officer)), f"/tasks/{accepted_task.pk}/accept")
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "already been accepted" in response.json()["detail"]
 
 
@@ -177,7 +177,7 @@ def test_only_the_accepting_organization_answers_for_its_task(
     """S8, S11: another organization can neither report on the task for itself nor in the acceptor's name."""
     client = logged_in(with_totp(other_officer))
     for_itself = post(client, f"/tasks/{accepted_task.pk}/{action}", body)
-    assert for_itself.status_code == 422
+    assert for_itself.status_code == 409
     assert "has not accepted this task" in for_itself.json()["detail"]
     in_its_name = post(
         client, f"/tasks/{accepted_task.pk}/{action}", {**body, "organization": own_organization.slug}

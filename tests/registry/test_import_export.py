@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 
 from icor.audit.models import AuditEvent
 from icor.registry.models import Membership, Organization
+from icor.registry.records import RegistryFileError, read_member_file
 from icor.registry.services import SEED_FILE, load_seed_registry
+from tests.factories import make_organization
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +219,38 @@ def test_former_members_need_a_date_of_leaving(tmp_path: Path) -> None:
         call_command("members", "import", str(path), stderr=err)
     assert "line 2: a former member needs left_on" in err.getvalue()
     assert "line 3" not in err.getvalue()
+
+
+FORMULAS = [
+    '=HYPERLINK("http://example.org")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "'=already quoted",
+    "''-twice quoted",
+]
+
+
+@pytest.mark.parametrize("name", FORMULAS)
+def test_a_name_a_spreadsheet_would_run_is_exported_as_text_and_imported_intact(name: str) -> None:
+    """OWASP's rule: the exported cell starts with an apostrophe; the import takes it off again."""
+    make_organization(name=name, country="DE")
+    exported = export("csv")
+    [row] = list(csv.DictReader(io.StringIO(exported)))
+    assert row["name"] == "'" + name
+    public = Client().get("/api/registry/organizations.csv").content.decode()
+    [public_row] = list(csv.DictReader(io.StringIO(public)))
+    assert public_row["name"] == "'" + name
+    assert read_member_file(exported, file_format="csv")[0].name == name
+
+
+def test_a_plain_name_is_exported_unchanged() -> None:
+    make_organization(name="Partido Comunista", country="PE")
+    [row] = list(csv.DictReader(io.StringIO(export("csv"))))
+    assert row["name"] == "Partido Comunista"
+
+
+def test_a_nul_character_in_a_registry_file_is_refused_with_its_line() -> None:
+    text = HEADER.rstrip("\n") + "\neurope,DE,Germany,A\x00B,,A B,2015,member\n"
+    with pytest.raises(RegistryFileError, match="NUL"):
+        read_member_file(text, file_format="csv")

@@ -36,6 +36,8 @@ UNAUTHORIZED = 401  # the API asks for authentication
 FORBIDDEN = 403
 NOT_FOUND = 404
 NOT_ALLOWED = 405
+CONFLICT = 409  # the API: not possible in the present state
+UNPROCESSABLE = 422  # the API: invalid input
 
 
 def cells(default: int, **by_role: int) -> Mapping[str, int]:

@@ -1,7 +1,17 @@
 """Audit log and an organization's own data (S11): the URLs name no organization, so nobody can
 even address another organization's export or erasure."""
 
-from tests.security.matrix import BAD, FORBIDDEN, FOUND, NOT_ALLOWED, OK, UNAUTHORIZED, Row, cells
+from tests.security.matrix import (
+    BAD,
+    FORBIDDEN,
+    FOUND,
+    NOT_ALLOWED,
+    OK,
+    UNAUTHORIZED,
+    UNPROCESSABLE,
+    Row,
+    cells,
+)
 
 OWN_OFFICER_ONLY = cells(FORBIDDEN, anonymous=FOUND, officer=OK)
 
@@ -38,7 +48,7 @@ ROWS = [
         "POST /api/privacy/erase",
         "/api/privacy/erase",
         cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=OK),
-        other=cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=BAD),
+        other=cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=UNPROCESSABLE),
         method="POST",
         data={"confirm": "{org_short}"},
         json=True,

@@ -244,6 +244,13 @@ ROWS = [
         NOBODY,
         why="S11: only the submitting organization withdraws its motion, not even the chair",
     ),
+    action(
+        "in_discussion",
+        "draft",
+        cells(REFUSED, anonymous=FOUND),
+        NOBODY,
+        why="no step leads from a draft into discussion; the chair moves submitted motions (tests/conferences)",
+    ),
     action("deferred", "motion", CHAIR, CHAIR),
     action("conclude", "motion", CHAIR, CHAIR, why="S4: the chair concludes the discussion"),
     action(

@@ -18,6 +18,7 @@ from django.test.client import ClientHandler
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from icor.accounts.models import Role, User
+from icor.conferences.views.motions import MOTION_ACTIONS
 from icor.registry.models import Application, Organization
 from tests.factories import make_organization, make_user, with_totp
 from tests.security.matrix import FOUND, ROLES, Row, all_groups, all_rows
@@ -116,6 +117,18 @@ def observed(response: HttpResponse, method: str) -> int:
     return REFUSED if refused else response.status_code
 
 
+def refusal_problem(response: HttpResponse) -> str | None:
+    """What is wrong with an API refusal's body, which must be {"detail", "code", "clause"}."""
+    if not response["Content-Type"].startswith("application/json"):
+        return f"is not JSON but {response['Content-Type']}"
+    body = json.loads(response.content)
+    if not isinstance(body, dict) or set(body) != {"detail", "code", "clause"}:
+        return f"has the body {body!r}, not detail/code/clause"
+    if not isinstance(body["detail"], str) or not body["detail"] or not isinstance(body["code"], str):
+        return f"has an empty or malformed detail or code: {body!r}"
+    return None
+
+
 def describe(status: int) -> str:
     return "REFUSED (an error message, nothing done)" if status == REFUSED else str(status)
 
@@ -138,6 +151,8 @@ def visit(row: Row, role: str, side: str, world: World) -> str | None:
     status = observed(response, row.method)
     if status != expected:
         return f"{role:>9} / {side:<5}: expected {describe(expected)}, got {describe(status)}"
+    if path.startswith("/api/") and status >= 400 and (problem := refusal_problem(response)):
+        return f"{role:>9} / {side:<5}: {status} {problem}"
     if (
         role == "anonymous"
         and expected == 302
@@ -224,3 +239,13 @@ def test_every_group_is_justified_and_has_representative_rows() -> None:
 
 def test_roles_of_the_matrix_are_the_roles_of_the_platform() -> None:
     assert set(ROLES) - {"anonymous"} == set(Role.values)
+
+
+def test_every_button_of_the_motion_page_has_a_row() -> None:
+    """Route x method x action: each slug of the motion page's one POST route is a row of its own."""
+    slugs = {
+        row.path.rstrip("/").rsplit("/", 1)[-1]
+        for row in all_rows()
+        if row.route == "conferences:motion-action" and row.method == "POST"
+    }
+    assert set(MOTION_ACTIONS) - slugs == set()

@@ -17,10 +17,12 @@ from collections.abc import Callable
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+
+from icor.core.refusals import json_refusal
 
 DEFAULT_REQUIRED_ROLES = ("officer", "committee")
 # The only routes open to an account that still has to activate TOTP.
@@ -69,7 +71,7 @@ class RequireTwoFactorMiddleware:
                 "Your role requires two-factor authentication. Activate an authenticator app (TOTP) first."
             )
             if request.path_info.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=403)
+                return json_refusal(403, message, "two_factor_required")
             if not is_page_navigation(request):
                 return HttpResponse(message, status=403, content_type="text/plain; charset=utf-8")
             return redirect("mfa_activate_totp")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
@@ -23,21 +21,10 @@ from icor.conferences.models import (
     Delegation,
     Motion,
 )
+from icor.core.refusals import REFUSED
 from icor.registry.models import Organization
 
 router = Router(tags=["conferences"], auth=django_auth)
-T = TypeVar("T")
-REFUSED = {400: schemas.Refusal, 403: schemas.Refusal, 404: schemas.Refusal}
-
-
-def run(action: Callable[[], T]) -> T:
-    """A refusal of a service becomes 403 (not allowed) or 400 (not possible now), with its reason."""
-    try:
-        return action()
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Not allowed.") from None
-    except ValidationError as error:
-        raise HttpError(400, " ".join(error.messages)) from None
 
 
 def conference_out(conference: Conference) -> dict[str, Any]:
@@ -139,7 +126,7 @@ def list_conferences(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.post("/", response={201: schemas.ConferenceOut, **REFUSED}, summary="Plan a conference (committee)")
 def create_conference(request: HttpRequest, payload: schemas.ConferenceIn) -> Status:
-    conference = run(lambda: services.create_conference(actor=request.user, **payload.dict()))
+    conference = services.create_conference(actor=request.user, **payload.dict())
     return Status(201, conference_out(conference))
 
 
@@ -155,7 +142,7 @@ def conference_detail(request: HttpRequest, conference_id: int) -> dict[str, Any
 )
 def advance_conference(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     conference = get_object_or_404(Conference, pk=conference_id)
-    return conference_out(run(lambda: services.advance_conference(conference=conference, actor=request.user)))
+    return conference_out(services.advance_conference(conference=conference, actor=request.user))
 
 
 @router.get(
@@ -187,18 +174,16 @@ def accredit(request: HttpRequest, conference_id: int, payload: schemas.Accredit
     organization = get_object_or_404(Organization, pk=payload.organization_id)
     accounts = {u.pk: u for u in User.objects.filter(pk__in=payload.delegate_ids)}
     if len(accounts) != len(set(payload.delegate_ids)):
-        raise HttpError(400, gettext("Some of the delegate accounts do not exist."))
+        raise HttpError(422, gettext("Some of the delegate accounts do not exist."))
     voting = accounts.get(payload.voting_delegate_id) if payload.voting_delegate_id else None
     if payload.voting_delegate_id and voting is None:
-        raise HttpError(400, gettext("The voting delegate must be one of the delegates."))
-    delegation = run(
-        lambda: services.accredit_delegation(
-            conference=conference,
-            organization=organization,
-            actor=request.user,
-            delegates=list(accounts.values()),
-            voting_delegate=voting,
-        )
+        raise HttpError(422, gettext("The voting delegate must be one of the delegates."))
+    delegation = services.accredit_delegation(
+        conference=conference,
+        organization=organization,
+        actor=request.user,
+        delegates=list(accounts.values()),
+        voting_delegate=voting,
     )
     return {"id": delegation.pk}
 
@@ -227,7 +212,7 @@ def check_in_or_out(
     if seat is None:
         raise HttpError(403, gettext("You are not accredited as a delegate to this conference."))
     step = services.check_in if payload.action == "in" else services.check_out
-    run(lambda: step(delegation=seat.delegation, actor=request.user))
+    step(delegation=seat.delegation, actor=request.user)
     return _attendance(conference)
 
 
@@ -240,7 +225,7 @@ def add_agenda_item(request: HttpRequest, conference_id: int, payload: schemas.A
     conference = get_object_or_404(Conference, pk=conference_id)
     return Status(
         201,
-        run(lambda: services.add_agenda_item(conference=conference, actor=request.user, title=payload.title)),
+        services.add_agenda_item(conference=conference, actor=request.user, title=payload.title),
     )
 
 
@@ -260,17 +245,15 @@ def list_motions(request: HttpRequest, conference_id: int) -> list[dict[str, Any
 def create_motion(request: HttpRequest, conference_id: int, payload: schemas.MotionIn) -> Status:
     item = get_object_or_404(AgendaItem, pk=payload.agenda_item_id, conference_id=conference_id)
     organization = get_object_or_404(Organization, pk=payload.organization_id)
-    motion = run(
-        lambda: services.create_motion(
-            agenda_item=item,
-            organization=organization,
-            actor=request.user,
-            kind=payload.kind,
-            title=payload.title,
-            text=payload.text,
-            submit=payload.submit,
-            language=payload.language,
-        )
+    motion = services.create_motion(
+        agenda_item=item,
+        organization=organization,
+        actor=request.user,
+        kind=payload.kind,
+        title=payload.title,
+        text=payload.text,
+        submit=payload.submit,
+        language=payload.language,
     )
     return Status(201, motion_out(motion))
 
@@ -287,9 +270,7 @@ def motion_detail(request: HttpRequest, motion_id: int) -> dict[str, Any]:
 )
 def transition(request: HttpRequest, motion_id: int, payload: schemas.TransitionIn) -> dict[str, Any]:
     motion = get_object_or_404(Motion, pk=motion_id)
-    return motion_out(
-        run(lambda: services.move_motion(motion=motion, actor=request.user, target=payload.target))
-    )
+    return motion_out(services.move_motion(motion=motion, actor=request.user, target=payload.target))
 
 
 @router.post(
@@ -299,7 +280,7 @@ def transition(request: HttpRequest, motion_id: int, payload: schemas.Transition
 )
 def conclude_discussion(request: HttpRequest, motion_id: int) -> dict[str, Any]:
     motion = get_object_or_404(Motion, pk=motion_id)
-    return motion_out(run(lambda: services.conclude_discussion(motion=motion, actor=request.user)))
+    return motion_out(services.conclude_discussion(motion=motion, actor=request.user))
 
 
 @router.post(
@@ -310,7 +291,7 @@ def conclude_discussion(request: HttpRequest, motion_id: int) -> dict[str, Any]:
 def cosponsor(request: HttpRequest, motion_id: int, payload: schemas.CoSponsorIn) -> dict[str, Any]:
     motion = get_object_or_404(Motion, pk=motion_id)
     organization = get_object_or_404(Organization, pk=payload.organization_id)
-    run(lambda: services.cosponsor_motion(motion=motion, organization=organization, actor=request.user))
+    services.cosponsor_motion(motion=motion, organization=organization, actor=request.user)
     return motion_out(motion)
 
 
@@ -330,14 +311,12 @@ def motion_translations(request: HttpRequest, motion_id: int) -> list[dict[str, 
 )
 def translate_motion(request: HttpRequest, motion_id: int, payload: schemas.TranslationIn) -> Status:
     motion = get_object_or_404(Motion, pk=motion_id)
-    run(
-        lambda: services.translate_motion(
-            motion=motion,
-            actor=request.user,
-            language=payload.language,
-            title=payload.title,
-            text=payload.text,
-        )
+    services.translate_motion(
+        motion=motion,
+        actor=request.user,
+        language=payload.language,
+        title=payload.title,
+        text=payload.text,
     )
     return Status(201, translations_out(motion))
 
@@ -349,9 +328,7 @@ def translate_motion(request: HttpRequest, motion_id: int, payload: schemas.Tran
 )
 def open_round(request: HttpRequest, motion_id: int) -> Status:
     motion = get_object_or_404(Motion, pk=motion_id)
-    return Status(
-        201, round_out(run(lambda: services.open_consensus_round(motion=motion, actor=request.user)))
-    )
+    return Status(201, round_out(services.open_consensus_round(motion=motion, actor=request.user)))
 
 
 @router.get(
@@ -370,14 +347,12 @@ def consensus_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
 )
 def state_position(request: HttpRequest, round_id: int, payload: schemas.PositionIn) -> Status:
     found = get_object_or_404(ConsensusRound, pk=round_id)
-    run(
-        lambda: services.state_position(
-            consensus_round=found,
-            actor=request.user,
-            position=payload.position,
-            statement=payload.statement,
-            delegation=_delegation(payload.delegation_id),
-        )
+    services.state_position(
+        consensus_round=found,
+        actor=request.user,
+        position=payload.position,
+        statement=payload.statement,
+        delegation=_delegation(payload.delegation_id),
     )
     return Status(201, round_out(found))
 
@@ -389,7 +364,7 @@ def state_position(request: HttpRequest, round_id: int, payload: schemas.Positio
 )
 def close_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
     found = get_object_or_404(ConsensusRound, pk=round_id)
-    return round_out(run(lambda: services.close_consensus_round(consensus_round=found, actor=request.user)))
+    return round_out(services.close_consensus_round(consensus_round=found, actor=request.user))
 
 
 @router.post(
@@ -401,7 +376,7 @@ def open_ballot(request: HttpRequest, motion_id: int, payload: schemas.BallotIn)
     motion = get_object_or_404(Motion, pk=motion_id)
     return Status(
         201,
-        ballot_out(run(lambda: services.open_ballot(motion=motion, actor=request.user, **payload.dict()))),
+        ballot_out(services.open_ballot(motion=motion, actor=request.user, **payload.dict())),
     )
 
 
@@ -421,14 +396,12 @@ def ballot_detail(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
 )
 def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Status:
     ballot = get_object_or_404(Ballot, pk=ballot_id)
-    result = run(
-        lambda: services.cast_vote(
-            ballot=ballot,
-            actor=request.user,
-            choice=payload.choice,
-            delegation=_delegation(payload.delegation_id),
-            receipt=payload.receipt,
-        )
+    result = services.cast_vote(
+        ballot=ballot,
+        actor=request.user,
+        choice=payload.choice,
+        delegation=_delegation(payload.delegation_id),
+        receipt=payload.receipt,
     )
     return Status(201, {"changed": result.changed, "receipt": result.receipt})
 
@@ -440,7 +413,7 @@ def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Statu
 )
 def allow_changes(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
     ballot = get_object_or_404(Ballot, pk=ballot_id)
-    return ballot_out(run(lambda: services.allow_vote_changes(ballot=ballot, actor=request.user)))
+    return ballot_out(services.allow_vote_changes(ballot=ballot, actor=request.user))
 
 
 @router.post(
@@ -450,7 +423,7 @@ def allow_changes(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
 )
 def close(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
     ballot = get_object_or_404(Ballot, pk=ballot_id)
-    return ballot_out(run(lambda: services.close_ballot(ballot=ballot, actor=request.user)))
+    return ballot_out(services.close_ballot(ballot=ballot, actor=request.user))
 
 
 @router.get(

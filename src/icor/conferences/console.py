@@ -12,8 +12,8 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.conferences import selectors
 from icor.conferences.models import (
     Ballot,
@@ -278,4 +278,4 @@ def delegation_now(seat: Delegate, conference: Conference) -> DelegationNow:
 
 
 def is_chair(user: Any) -> bool:
-    return getattr(user, "role", None) == Role.COMMITTEE
+    return bool(has_perm("conferences.chair", user))

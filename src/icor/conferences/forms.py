@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from icor.accounts.models import Role, User
 from icor.conferences.models import AgendaItem, Choice, Conference, ConferenceKind, Position
 from icor.conferences.models.motion import KIND_CHOICES
+from icor.core import bounds
+from icor.core.fields import IdChoiceField, IdsChoiceField
 from icor.core.languages import TEXT_LANGUAGES
 from icor.registry.continents import country_choices
 from icor.registry.models import Continent, Organization
@@ -16,8 +18,12 @@ from icor.registry.models import Continent, Organization
 class ConferenceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ConferenceKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    starts_on = forms.DateField(label=_("First day"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     online = forms.BooleanField(label=_("Held online"), required=False)
     continent = forms.ChoiceField(
@@ -36,18 +42,21 @@ class ConferenceForm(forms.Form):
     quorum = forms.IntegerField(
         label=_("Quorum (delegations present)"),
         min_value=1,
+        max_value=bounds.MAX_QUORUM,
         required=False,
         help_text=_("Empty: no quorum. The Founding Resolution sets none."),
     )
-    votes_per_delegation = forms.IntegerField(label=_("Votes per delegation"), min_value=1, initial=1)
+    votes_per_delegation = forms.IntegerField(
+        label=_("Votes per delegation"), min_value=1, max_value=bounds.MAX_VOTES_PER_DELEGATION, initial=1
+    )
 
 
-class AccountChoice(forms.ModelChoiceField):
+class AccountChoice(IdChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.shown_name)  # delegates are known by their public name
 
 
-class AccountsChoice(forms.ModelMultipleChoiceField):
+class AccountsChoice(IdsChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.shown_name)
 
@@ -79,10 +88,12 @@ class AgendaItemForm(forms.Form):
 
 
 class MotionForm(forms.Form):
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none())
+    agenda_item = IdChoiceField(label=_("Agenda item"), queryset=AgendaItem.objects.none())
     kind = forms.ChoiceField(label=_("Kind of question"), choices=KIND_CHOICES)
     title = forms.CharField(label=_("Title"), max_length=200)
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}), max_length=bounds.MAX_MOTION_TEXT
+    )
     language = forms.ChoiceField(
         label=_("Language of the text"),
         choices=TEXT_LANGUAGES,
@@ -113,6 +124,7 @@ class PositionForm(forms.Form):
         label=_("Reservation or reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=bounds.MAX_STATEMENT,
         help_text=_("Required when you stand aside or object (S2)."),
     )
 
@@ -122,9 +134,14 @@ class BallotForm(forms.Form):
     allow_changes = forms.BooleanField(
         label=_("Delegations may change their vote while it is open"), required=False
     )
-    minimum_minutes = forms.IntegerField(label=_("Minimum open time (minutes)"), min_value=0, initial=0)
+    minimum_minutes = forms.IntegerField(
+        label=_("Minimum open time (minutes)"), min_value=0, max_value=bounds.MAX_BALLOT_MINUTES, initial=0
+    )
     closes_in_minutes = forms.IntegerField(
-        label=_("Close automatically after (minutes)"), min_value=1, required=False
+        label=_("Close automatically after (minutes)"),
+        min_value=1,
+        max_value=bounds.MAX_BALLOT_MINUTES,
+        required=False,
     )
 
 

@@ -7,21 +7,23 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from icor.core import bounds
+
 
 class ConferenceIn(Schema):
     kind: Literal["world", "continental", "regional"]
     title: str = Field(max_length=200)
-    starts_on: date
-    ends_on: date
-    place: str = ""
+    starts_on: date = Field(ge=bounds.FIRST_DAY, le=bounds.LAST_DAY)
+    ends_on: date = Field(ge=bounds.FIRST_DAY, le=bounds.LAST_DAY)
+    place: str = Field("", max_length=200)
     online: bool = False
     continent: str = ""
     region_name: str = ""
     region_countries: list[str] = Field(default_factory=list, description="ISO 3166-1 alpha-2 codes")
     quorum: int | None = Field(
-        None, ge=1, description="delegations present needed to decide; none by default"
+        None, ge=1, le=bounds.MAX_QUORUM, description="delegations present needed to decide; none by default"
     )
-    votes_per_delegation: int = Field(1, ge=1)
+    votes_per_delegation: int = Field(1, ge=1, le=bounds.MAX_VOTES_PER_DELEGATION)
 
 
 class ConferenceOut(Schema):
@@ -84,7 +86,7 @@ class MotionIn(Schema):
     organization_id: int
     kind: Literal["principled", "founding-document", "current-affairs"]
     title: str = Field(max_length=200)
-    text: str
+    text: str = Field(max_length=bounds.MAX_MOTION_TEXT)
     submit: bool = True
     language: str = Field(
         default="en", max_length=12, description="language of the original (authoritative) text"
@@ -141,7 +143,7 @@ class CoSponsorIn(Schema):
 
 class PositionIn(Schema):
     position: Literal["agree", "stand_aside", "object"]
-    statement: str = ""
+    statement: str = Field("", max_length=bounds.MAX_STATEMENT)
     delegation_id: int | None = None
 
 
@@ -159,8 +161,8 @@ class ConsensusRoundOut(Schema):
 class BallotIn(Schema):
     secret: bool = False
     allow_changes: bool = False
-    minimum_minutes: int = Field(0, ge=0)
-    closes_in_minutes: int | None = Field(None, ge=1)
+    minimum_minutes: int = Field(0, ge=0, le=bounds.MAX_BALLOT_MINUTES)
+    closes_in_minutes: int | None = Field(None, ge=1, le=bounds.MAX_BALLOT_MINUTES)
 
 
 class BallotOut(Schema):
@@ -205,7 +207,3 @@ class ResultOut(Schema):
     ballot: BallotOut
     named_votes: list[NamedVote]
     counted_secret_votes: list[CountedVote]
-
-
-class Refusal(Schema):
-    detail: str

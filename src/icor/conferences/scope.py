@@ -19,11 +19,12 @@ from django.utils.translation import gettext as _
 
 from icor.accounts.models import Role
 from icor.conferences.models import Ballot, ConsensusRound, Guest, Motion
+from icor.core.refusals import json_refusal
 
 LIVE_CHANNEL = re.compile(r"conference-(\d+)")
 
 
-def _of_motion(pk: Any) -> int | None:
+def of_motion(pk: Any) -> int | None:
     return Motion.objects.filter(pk=pk).values_list("agenda_item__conference_id", flat=True).first()
 
 
@@ -39,29 +40,20 @@ def _of_ballot(pk: Any) -> int | None:
     return Ballot.objects.filter(pk=pk).values_list("motion__agenda_item__conference_id", flat=True).first()
 
 
-def _of_amendment(pk: Any) -> int | None:
-    from icor.debate.models import Amendment
-
-    return (
-        Amendment.objects.filter(pk=pk).values_list("motion__agenda_item__conference_id", flat=True).first()
-    )
-
-
-def _direct(pk: Any) -> int | None:
+def of_conference(pk: Any) -> int | None:
     return int(pk)
 
 
 # API operations name their object in the keyword; pages use `pk`, so their route name tells.
 BY_KEYWORD: dict[str, Callable[[Any], int | None]] = {
-    "conference_id": _direct,
-    "motion_id": _of_motion,
+    "conference_id": of_conference,
+    "motion_id": of_motion,
     "round_id": _of_round,
     "ballot_id": _of_ballot,
-    "amendment_id": _of_amendment,
 }
 PAGE_ROUTES: dict[str, Callable[[Any], int | None]] = {
     **{
-        f"conferences:{name}": _direct
+        f"conferences:{name}": of_conference
         for name in (
             "detail",
             "advance",
@@ -75,23 +67,20 @@ PAGE_ROUTES: dict[str, Callable[[Any], int | None]] = {
             "motion-new",
         )
     },
-    "conferences:motion": _of_motion,
-    "conferences:motion-action": _of_motion,
+    "conferences:motion": of_motion,
+    "conferences:motion-action": of_motion,
     "conferences:ballot": _of_ballot,
     "conferences:vote": _of_ballot,
     "conferences:ballot-status": _of_ballot,
-    "debate:motion": _of_motion,
-    "debate:contribute": _of_motion,
-    "debate:amend": _of_motion,
-    "debate:adopt_amendment": _of_amendment,
-    "debate:reject_amendment": _of_amendment,
-    "debate:withdraw_amendment": _of_amendment,
-    "debate:speakers": _direct,
-    **{
-        f"debate:speakers_{action}": _direct
-        for action in ("request", "withdraw", "next", "end", "close", "open")
-    },
 }
+
+
+def register_routes(
+    pages: dict[str, Callable[[Any], int | None]], keywords: dict[str, Callable[[Any], int | None]]
+) -> None:
+    """Apps built on conferences (the debate) name their own routes here, so conferences import none of them."""
+    PAGE_ROUTES.update(pages)
+    BY_KEYWORD.update(keywords)
 
 
 def conference_named(request: HttpRequest, view_kwargs: dict[str, Any]) -> int | None:
@@ -131,5 +120,8 @@ class ObserverScopeMiddleware:
             return None
         conference_id = conference_named(request, view_kwargs)
         if conference_id is not None and not may_follow(request.user, conference_id):
-            raise PermissionDenied(_("Partner observers follow only the conferences they are invited to."))
+            message = _("Partner observers follow only the conferences they are invited to.")
+            if request.path_info.startswith("/api/"):
+                return json_refusal(403, message)
+            raise PermissionDenied(message)
         return None

@@ -1,8 +1,10 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
 from django.utils.translation import gettext
+
+from icor.core.refusals import json_refusal
 
 # No inline script anywhere: scripts and styles come from our own origin only.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -33,7 +35,8 @@ class ContentSecurityPolicyMiddleware:
 
 
 NUL_MARKERS = (b"\x00", b"%00", b"\\u0000")
-CHECKED_BODIES = ("application/x-www-form-urlencoded", "application/json")
+# Multipart bodies may carry files and are not scanned; Django's form fields refuse NUL in their text.
+UNSCANNED_BODIES = ("multipart/form-data",)
 
 
 class RejectNulCharactersMiddleware:
@@ -52,7 +55,7 @@ class RejectNulCharactersMiddleware:
                 "The request contains a NUL character, which no field accepts; nothing was changed."
             )
             if request.path_info.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
+                return json_refusal(422, message, "nul_character")
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
@@ -61,7 +64,7 @@ class RejectNulCharactersMiddleware:
         raw_query = request.META.get("QUERY_STRING", "").encode("latin-1", errors="replace").lower()
         if "\x00" in request.path_info or any(marker in raw_query for marker in NUL_MARKERS):
             return True
-        if request.content_type in CHECKED_BODIES:
+        if request.content_type not in UNSCANNED_BODIES:
             body = request.body.lower()
             return any(marker in body for marker in NUL_MARKERS)
         return False

@@ -8,13 +8,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.security import django_auth
 
 from icor.conferences.models import Conference, Motion
+from icor.core import bounds
+from icor.core.refusals import REFUSED
 from icor.debate import selectors, services
 from icor.debate.models import Amendment, Contribution, Speaker, Stance
 
@@ -32,7 +33,7 @@ class ContributionOut(Schema):
 
 
 class ContributionIn(Schema):
-    text: str = Field(min_length=1, max_length=20_000)
+    text: str = Field(min_length=1, max_length=bounds.MAX_CONTRIBUTION)
     stance: Stance = Stance.COMMENT
     parent: int | None = None
 
@@ -75,8 +76,8 @@ class AmendmentOut(Schema):
 
 
 class AmendmentIn(Schema):
-    proposed_text: str = Field(min_length=1, max_length=20_000)
-    rationale: str = Field("", max_length=20_000)
+    proposed_text: str = Field(min_length=1, max_length=bounds.MAX_MOTION_TEXT)
+    rationale: str = Field("", max_length=bounds.MAX_RATIONALE)
 
 
 class DecisionIn(Schema):
@@ -94,10 +95,6 @@ class SpeakersOut(Schema):
     closed: bool
     speaking: SpeakerOut | None
     waiting: list[SpeakerOut]
-
-
-class Refusal(Schema):
-    detail: str
 
 
 def _contribution(c: Contribution) -> dict[str, Any]:
@@ -151,10 +148,6 @@ def _speaker(s: Speaker) -> dict[str, Any]:
     }
 
 
-def _refused(error: ValidationError) -> Status:
-    return Status(409, {"detail": " ".join(error.messages)})
-
-
 @router.get("/motions/{motion_id}/contributions", response=list[ContributionOut])
 def list_contributions(request: HttpRequest, motion_id: int) -> list[dict[str, Any]]:
     motion = get_object_or_404(Motion, pk=motion_id)
@@ -163,16 +156,13 @@ def list_contributions(request: HttpRequest, motion_id: int) -> list[dict[str, A
     ]
 
 
-@router.post("/motions/{motion_id}/contributions", response={201: ContributionOut, 409: Refusal})
+@router.post("/motions/{motion_id}/contributions", response={201: ContributionOut, **REFUSED})
 def add_contribution(request: HttpRequest, motion_id: int, payload: ContributionIn) -> Any:
     motion = get_object_or_404(Motion, pk=motion_id)
     parent = get_object_or_404(Contribution, pk=payload.parent) if payload.parent else None
-    try:
-        contribution = services.contribute(
-            motion=motion, actor=request.user, text=payload.text, stance=payload.stance.value, parent=parent
-        )
-    except ValidationError as error:
-        return _refused(error)
+    contribution = services.contribute(
+        motion=motion, actor=request.user, text=payload.text, stance=payload.stance.value, parent=parent
+    )
     return Status(201, _contribution(contribution))
 
 
@@ -181,61 +171,52 @@ def list_amendments(request: HttpRequest, motion_id: int) -> list[dict[str, Any]
     return [_amendment(view) for view in selectors.amendments(get_object_or_404(Motion, pk=motion_id))]
 
 
-@router.post("/motions/{motion_id}/amendments", response={201: AmendmentOut, 409: Refusal})
+@router.post("/motions/{motion_id}/amendments", response={201: AmendmentOut, **REFUSED})
 def add_amendment(request: HttpRequest, motion_id: int, payload: AmendmentIn) -> Any:
     motion = get_object_or_404(Motion, pk=motion_id)
-    try:
-        amendment = services.propose_amendment(
-            motion=motion,
-            actor=request.user,
-            proposed_text=payload.proposed_text,
-            rationale=payload.rationale,
-        )
-    except ValidationError as error:
-        return _refused(error)
+    amendment = services.propose_amendment(
+        motion=motion,
+        actor=request.user,
+        proposed_text=payload.proposed_text,
+        rationale=payload.rationale,
+    )
     view = next(v for v in selectors.amendments(motion) if v.amendment.pk == amendment.pk)
     return Status(201, _amendment(view))
 
 
 def _decided(request: HttpRequest, amendment_id: int, decide: Any, **extra: Any) -> Any:
     amendment = get_object_or_404(Amendment, pk=amendment_id)
-    try:
-        decide(amendment=amendment, actor=request.user, **extra)
-    except ValidationError as error:
-        return _refused(error)
+    decide(amendment=amendment, actor=request.user, **extra)
     view = next(v for v in selectors.amendments(amendment.motion) if v.amendment.pk == amendment.pk)
     return Status(200, _amendment(view))
 
 
-@router.post("/amendments/{amendment_id}/adopt", response={200: AmendmentOut, 409: Refusal})
+@router.post("/amendments/{amendment_id}/adopt", response={200: AmendmentOut, **REFUSED})
 def adopt_amendment(request: HttpRequest, amendment_id: int, payload: DecisionIn) -> Any:
     return _decided(request, amendment_id, services.adopt_amendment, note=payload.note)
 
 
-@router.post("/amendments/{amendment_id}/reject", response={200: AmendmentOut, 409: Refusal})
+@router.post("/amendments/{amendment_id}/reject", response={200: AmendmentOut, **REFUSED})
 def reject_amendment(request: HttpRequest, amendment_id: int, payload: DecisionIn) -> Any:
     return _decided(request, amendment_id, services.reject_amendment, note=payload.note)
 
 
-@router.post("/amendments/{amendment_id}/withdraw", response={200: AmendmentOut, 409: Refusal})
+@router.post("/amendments/{amendment_id}/withdraw", response={200: AmendmentOut, **REFUSED})
 def withdraw_amendment(request: HttpRequest, amendment_id: int) -> Any:
     return _decided(request, amendment_id, services.withdraw_amendment)
 
 
-@router.post("/amendments/{amendment_id}/translations", response={201: AmendmentOut, 409: Refusal})
+@router.post("/amendments/{amendment_id}/translations", response={201: AmendmentOut, **REFUSED})
 def translate_amendment(request: HttpRequest, amendment_id: int, payload: AmendmentTranslationIn) -> Any:
     """Add or renew a translation for your own organization; the amendment as proposed stays authoritative."""
     amendment = get_object_or_404(Amendment, pk=amendment_id)
-    try:
-        services.translate_amendment(
-            amendment=amendment,
-            actor=request.user,
-            language=payload.language,
-            proposed_text=payload.proposed_text,
-            rationale=payload.rationale,
-        )
-    except ValidationError as error:
-        return _refused(error)
+    services.translate_amendment(
+        amendment=amendment,
+        actor=request.user,
+        language=payload.language,
+        proposed_text=payload.proposed_text,
+        rationale=payload.rationale,
+    )
     view = next(v for v in selectors.amendments(amendment.motion) if v.amendment.pk == amendment.pk)
     return Status(201, _amendment(view))
 
@@ -250,17 +231,14 @@ def list_speakers(request: HttpRequest, conference_id: int) -> dict[str, Any]:
     }
 
 
-@router.post("/conferences/{conference_id}/speakers", response={201: SpeakerOut, 409: Refusal})
+@router.post("/conferences/{conference_id}/speakers", response={201: SpeakerOut, **REFUSED})
 def ask_for_the_floor(request: HttpRequest, conference_id: int) -> Any:
     conference = get_object_or_404(Conference, pk=conference_id)
-    try:
-        entry = services.request_floor(conference=conference, actor=request.user)
-    except ValidationError as error:
-        return _refused(error)
+    entry = services.request_floor(conference=conference, actor=request.user)
     return Status(201, _speaker(entry))
 
 
-@router.post("/conferences/{conference_id}/speakers/next", response={200: SpeakerOut | None, 409: Refusal})
+@router.post("/conferences/{conference_id}/speakers/next", response={200: SpeakerOut | None, **REFUSED})
 def next_speaker(request: HttpRequest, conference_id: int) -> Any:
     conference = get_object_or_404(Conference, pk=conference_id)
     entry = services.call_next_speaker(conference=conference, actor=request.user)

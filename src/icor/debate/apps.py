@@ -12,3 +12,9 @@ class DebateConfig(AppConfig):
 
         register_exporter("debate", export_debate)
         register_eraser("debate", erase_debate)
+
+        # S13: a partner observer reaches the debate of a conference only with an invitation.
+        from icor.conferences.scope import register_routes
+        from icor.debate.scope import BY_KEYWORD, PAGE_ROUTES
+
+        register_routes(PAGE_ROUTES, BY_KEYWORD)

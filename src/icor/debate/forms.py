@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icor.core import bounds
 from icor.core.languages import TEXT_LANGUAGES
 from icor.debate.models import Stance
 
@@ -10,9 +11,11 @@ class ContributionForm(forms.Form):
         label=_("Your organization's position"), choices=Stance.choices, initial=Stance.COMMENT
     )
     text = forms.CharField(
-        label=_("Contribution"), widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
+        label=_("Contribution"), widget=forms.Textarea(attrs={"rows": 4}), max_length=bounds.MAX_CONTRIBUTION
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=bounds.MAX_ID, widget=forms.HiddenInput
+    )
 
 
 class AmendmentTranslationForm(forms.Form):
@@ -32,10 +35,13 @@ class AmendmentForm(forms.Form):
     proposed_text = forms.CharField(
         label=_("Proposed text (the whole text as it should read)"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=20_000,
+        max_length=bounds.MAX_MOTION_TEXT,
     )
     rationale = forms.CharField(
-        label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=20_000
+        label=_("Rationale"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=bounds.MAX_RATIONALE,
     )
 
 

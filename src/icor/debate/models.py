@@ -66,6 +66,12 @@ class Amendment(models.Model):
     resulting_version = models.OneToOneField(
         MotionVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="from_amendment"
     )
+    # The difference to the base version, computed once when the amendment is proposed: both texts never change.
+    diff = models.JSONField(
+        default=list, help_text="segments [operation, text] turning the base into the proposal"
+    )
+    words_removed = models.PositiveIntegerField(default=0)
+    words_added = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["motion", "number"]

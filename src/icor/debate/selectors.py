@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from icor.conferences.models import Conference, Motion
-from icor.debate.diff import Segment, changed_words, word_diff
+from icor.debate.diff import Segment
 from icor.debate.models import (
     Amendment,
     AmendmentTranslation,
@@ -67,11 +67,17 @@ def amendments(motion: Motion) -> list[AmendmentView]:
             Prefetch("translations", queryset=AmendmentTranslation.objects.select_related("organization"))
         )
     ):
-        segments = word_diff(amendment.base.text, amendment.proposed_text)
-        removed, added = changed_words(segments)
+        segments = [Segment(operation, text) for operation, text in amendment.diff]
         translations = list(amendment.translations.all())
         views.append(
-            AmendmentView(amendment, segments, removed, added, amendment.base_id == latest, translations)
+            AmendmentView(
+                amendment,
+                segments,
+                amendment.words_removed,
+                amendment.words_added,
+                amendment.base_id == latest,
+                translations,
+            )
         )
     return views
 

@@ -19,7 +19,10 @@ from icor.audit.services import record_event
 from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.conferences.services import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.transitions import MotionState
+from icor.core import bounds
 from icor.core.languages import TEXT_LANGUAGE_CODES
+from icor.core.refusals import WRONG_STATE
+from icor.debate.diff import changed_words, word_diff
 from icor.debate.models import (
     Amendment,
     AmendmentState,
@@ -35,16 +38,15 @@ from icor.debate.models import (
 OPEN_FOR_DEBATE = {MotionState.SUBMITTED, MotionState.IN_DISCUSSION, MotionState.CONSENSUS_ROUND}
 # Amendments change the text, which is only possible before any decision procedure starts.
 OPEN_FOR_AMENDMENT = {MotionState.SUBMITTED, MotionState.IN_DISCUSSION}
-MAX_TEXT = 20_000
 
 
-def _clean_text(text: str, *, empty: str, too_long: str) -> str:
+def _clean_text(text: str, *, empty: str, too_long: str, limit: int) -> str:
     """`empty` and `too_long` are whole translated sentences (a noun slotted in would not translate)."""
     cleaned = text.strip()
     if not cleaned:
         raise ValidationError(empty)
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError(too_long % {"maximum": MAX_TEXT})
+    if len(cleaned) > limit:
+        raise ValidationError(too_long % {"maximum": limit})
     return cleaned
 
 
@@ -57,7 +59,8 @@ def contribute(
     require_not_closed(conference)
     if motion.state not in OPEN_FOR_DEBATE:
         raise ValidationError(
-            gettext("The motion is %(state)s; its debate is closed.") % {"state": motion.get_state_display()}
+            gettext("The motion is %(state)s; its debate is closed.") % {"state": motion.get_state_display()},
+            code=WRONG_STATE,
         )
     if stance not in Stance.values:
         raise ValidationError(gettext("Unknown position “%(stance)s”.") % {"stance": stance})
@@ -69,6 +72,7 @@ def contribute(
         text,
         empty=gettext("The contribution is empty."),
         too_long=gettext("The contribution is longer than %(maximum)s characters."),
+        limit=bounds.MAX_CONTRIBUTION,
     )
     with transaction.atomic():
         contribution = Contribution.objects.create(
@@ -102,25 +106,31 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
     if motion.state not in OPEN_FOR_AMENDMENT:
         raise ValidationError(
             gettext("The motion is %(state)s; amendments are possible only before a decision procedure.")
-            % {"state": motion.get_state_display()}
+            % {"state": motion.get_state_display()},
+            code=WRONG_STATE,
         )
     if motion.discussion_concluded:
         raise ValidationError(
-            gettext("The chair has concluded the discussion; the text can no longer be amended.")
+            gettext("The chair has concluded the discussion; the text can no longer be amended."),
+            code=WRONG_STATE,
         )
     text = _clean_text(
         proposed_text,
         empty=gettext("The proposed text is empty."),
         too_long=gettext("The proposed text is longer than %(maximum)s characters."),
+        limit=bounds.MAX_MOTION_TEXT,
     )
+    bounds.check_text(gettext("Rationale"), rationale.strip(), limit=bounds.MAX_RATIONALE)
     if text == motion.text:
         raise ValidationError(gettext("The proposed text is the same as the current text."))
     with transaction.atomic():
         locked = Motion.objects.select_for_update().get(pk=motion.pk)
         base = locked.versions.order_by("-number").first()
         if base is None:
-            raise ValidationError(gettext("The motion has no submitted text to amend yet."))
+            raise ValidationError(gettext("The motion has no submitted text to amend yet."), code=WRONG_STATE)
         number = (Amendment.objects.filter(motion=locked).aggregate(last=Max("number"))["last"] or 0) + 1
+        segments = word_diff(base.text, text)
+        removed, added = changed_words(segments)
         amendment = Amendment.objects.create(
             motion=locked,
             number=number,
@@ -129,7 +139,10 @@ def propose_amendment(*, motion: Motion, actor: Any, proposed_text: str, rationa
             author_name=actor.shown_name,
             base=base,
             proposed_text=text,
-            rationale=rationale.strip()[:MAX_TEXT],
+            rationale=rationale.strip(),
+            diff=[[segment.operation, segment.text] for segment in segments],
+            words_removed=removed,
+            words_added=added,
         )
         record_event(
             "debate.amendment_proposed",
@@ -170,7 +183,8 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
         if amendment.state != AmendmentState.PROPOSED:
             raise ValidationError(
                 gettext("Amendment A%(number)s is already %(state)s.")
-                % {"number": amendment.number, "state": amendment.get_state_display()}
+                % {"number": amendment.number, "state": amendment.get_state_display()},
+                code=WRONG_STATE,
             )
         if state == AmendmentState.ADOPTED:
             _apply(amendment, motion)
@@ -194,14 +208,15 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
 
 def _apply(amendment: Amendment, motion: Motion) -> None:
     if motion.state not in OPEN_FOR_AMENDMENT or motion.discussion_concluded:
-        raise ValidationError(gettext("The text of this motion can no longer change."))
+        raise ValidationError(gettext("The text of this motion can no longer change."), code=WRONG_STATE)
     latest = motion.versions.order_by("-number").first()
     if latest is None or latest.pk != amendment.base_id:
         raise ValidationError(
             gettext(
                 "The motion has changed since amendment A%(number)s was proposed (it amends version %(version)s); the proposer must propose it again on the current text."
             )
-            % {"number": amendment.number, "version": amendment.base.number}
+            % {"number": amendment.number, "version": amendment.base.number},
+            code=WRONG_STATE,
         )
     version = MotionVersion.objects.create(
         motion=motion,
@@ -226,7 +241,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
     require_not_closed(conference)
     speakers = speakers_list_of(conference)
     if speakers.closed:
-        raise ValidationError(gettext("The chair has closed the list of speakers."))
+        raise ValidationError(gettext("The chair has closed the list of speakers."), code=WRONG_STATE)
     try:
         with transaction.atomic():
             entry = Speaker.objects.create(
@@ -236,7 +251,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
                 shown_name=actor.shown_name,
             )
     except IntegrityError:
-        raise ValidationError(gettext("You are already on the list of speakers.")) from None
+        raise ValidationError(gettext("You are already on the list of speakers."), code=WRONG_STATE) from None
     notify(
         conference.pk, "speakers", {"waiting": speakers.entries.filter(state=SpeakerState.WAITING).count()}
     )
@@ -268,7 +283,7 @@ def call_next_speaker(*, conference: Conference, actor: Any) -> Speaker | None:
 def end_speech(*, entry: Speaker, actor: Any) -> Speaker:
     require_chair(actor)
     if entry.state != SpeakerState.SPEAKING:
-        raise ValidationError(gettext("This speaker does not have the floor."))
+        raise ValidationError(gettext("This speaker does not have the floor."), code=WRONG_STATE)
     return _end(entry, SpeakerState.DONE)
 
 
@@ -276,7 +291,7 @@ def _end(entry: Speaker, state: str) -> Speaker:
     with transaction.atomic():
         entry = Speaker.objects.select_for_update().get(pk=entry.pk)
         if entry.state not in (SpeakerState.WAITING, SpeakerState.SPEAKING):
-            raise ValidationError(gettext("This entry of the list is already finished."))
+            raise ValidationError(gettext("This entry of the list is already finished."), code=WRONG_STATE)
         entry.state, entry.ended_at = state, timezone.now()
         entry.save(update_fields=["state", "ended_at"])
     notify(entry.speakers_list.conference_id, "speakers", {"ended": entry.pk})
@@ -316,6 +331,7 @@ def translate_amendment(
         proposed_text,
         empty=gettext("The proposed text is empty."),
         too_long=gettext("The proposed text is longer than %(maximum)s characters."),
+        limit=bounds.MAX_MOTION_TEXT,
     )
     with transaction.atomic():
         translation, created = AmendmentTranslation.objects.update_or_create(

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
 from icor.conferences.models import Conference, Motion
+from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.forms import AmendmentForm, AmendmentTranslationForm, ContributionForm, DecisionNoteForm
 from icor.debate.models import Amendment, Contribution, Speaker
@@ -35,7 +37,7 @@ def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
         "amendment_translation_form": AmendmentTranslationForm(initial={"language": get_language()}),
         "reader_language": get_language(),
         "note_form": DecisionNoteForm(),
-        "is_chair": getattr(request.user, "role", None) == "committee",
+        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_debate.html" if request.htmx else "debate/motion.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -121,7 +123,7 @@ def speakers(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "conference": conference,
         "speakers": selectors.speakers(conference),
-        "is_chair": getattr(request.user, "role", None) == "committee",
+        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_speakers.html" if request.htmx else "debate/speakers.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -140,7 +142,7 @@ def speakers_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.set_list_closed(conference=conference, actor=request.user, closed=action == "close")
         else:
             entry = get_object_or_404(
-                Speaker, pk=request.POST.get("entry"), speakers_list__conference=conference
+                Speaker, pk=bounds.id_from(request.POST.get("entry")), speakers_list__conference=conference
             )
             if action == "withdraw":
                 services.withdraw_from_floor(entry=entry, actor=request.user)

@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.audit.services import record_event
+from icor.core.refusals import WRONG_STATE
 from icor.partners.models import Partner, PartnerKind
-from icor.projects.authority import coordinates, role_of
 from icor.projects.models import Project
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "partners.json"
@@ -64,7 +64,7 @@ def _empty(field: str) -> Any:
 
 def link_project(partner: Partner, project: Project, *, actor: Any) -> None:
     """Record that a partner cooperates on a project: the committee or the project's coordinators."""
-    if role_of(actor) != Role.COMMITTEE and not coordinates(actor, project):
+    if not has_perm("partners.link_project", actor, project):
         raise PermissionDenied(
             gettext(
                 "Only the coordinating committee or the project's coordinators record a partner's cooperation."
@@ -73,7 +73,8 @@ def link_project(partner: Partner, project: Project, *, actor: Any) -> None:
     with transaction.atomic():
         if partner.projects.filter(pk=project.pk).exists():
             raise ValidationError(
-                gettext("%(partner)s already cooperates on this project.") % {"partner": partner.short_name}
+                gettext("%(partner)s already cooperates on this project.") % {"partner": partner.short_name},
+                code=WRONG_STATE,
             )
         partner.projects.add(project)
         record_event(
@@ -85,7 +86,7 @@ def link_project(partner: Partner, project: Project, *, actor: Any) -> None:
 
 
 def unlink_project(partner: Partner, project: Project, *, actor: Any) -> None:
-    if role_of(actor) != Role.COMMITTEE and not coordinates(actor, project):
+    if not has_perm("partners.link_project", actor, project):
         raise PermissionDenied(
             gettext(
                 "Only the coordinating committee or the project's coordinators record a partner's cooperation."
@@ -114,7 +115,7 @@ def record_partner(
     founding_note: str = "",
 ) -> Partner:
     """The coordinating committee records a new partner (S13): a partner, never a member."""
-    if role_of(actor) != Role.COMMITTEE:
+    if not has_perm("partners.record_partner", actor):
         raise PermissionDenied(gettext("Only the coordinating committee records partners."))
     if kind not in PartnerKind.values:
         raise ValidationError(gettext("Unknown kind of partner."))
@@ -122,7 +123,7 @@ def record_partner(
     if not name:
         raise ValidationError(gettext("A partner needs a name."))
     if Partner.objects.filter(name__iexact=name).exists():
-        raise ValidationError(gettext("A partner of this name is recorded already."))
+        raise ValidationError(gettext("A partner of this name is recorded already."), code=WRONG_STATE)
     base = slugify(abbreviation.strip() or name)[:70] or "partner"
     slug, number = base, 2
     while Partner.objects.filter(slug=slug).exists():

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
+from icor.core import bounds
 from icor.core.collation import collated
 from icor.partners import selectors, services
 from icor.partners.models import Partner
@@ -43,7 +44,7 @@ class PartnerForm(forms.ModelForm):
 
 @login_required
 def record_partner(request: HttpRequest) -> HttpResponse:
-    if getattr(request.user, "role", None) != Role.COMMITTEE:
+    if not has_perm("partners.record_partner", request.user):
         raise PermissionDenied(_("Only the coordinating committee records partners."))
     form = PartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -59,7 +60,7 @@ def record_partner(request: HttpRequest) -> HttpResponse:
 
 def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     partner = get_object_or_404(selectors.partners(), slug=slug)
-    may_link = getattr(request.user, "role", None) == Role.COMMITTEE
+    may_link = has_perm("partners.link_project", request.user)
     context = {
         "partner": partner,
         "invitations": selectors.conference_invitations(partner),
@@ -73,7 +74,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def link_project(request: HttpRequest, slug: str) -> HttpResponse:
     partner = get_object_or_404(Partner, slug=slug)
-    project = get_object_or_404(Project, pk=request.POST.get("project") or 0)
+    project = get_object_or_404(Project, pk=bounds.id_from(request.POST.get("project")))
     try:
         if request.POST.get("action") == "remove":
             services.unlink_project(partner, project, actor=request.user)

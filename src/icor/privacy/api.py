@@ -1,13 +1,14 @@
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja import Router, Schema
 from ninja.responses import Status
 from ninja.security import django_auth
+from rules import has_perm
 
-from icor.accounts.models import Role
+from icor.core.refusals import REFUSED
 from icor.privacy import services
 from icor.registry.models import Organization
 
@@ -24,7 +25,7 @@ class ErasureOut(Schema):
 
 def _own_organization(request: HttpRequest) -> Organization:
     user = request.user
-    if getattr(user, "role", None) != Role.OFFICER or user.organization is None:  # type: ignore[union-attr]
+    if not has_perm("privacy.manage_own_data", user) or user.organization is None:  # type: ignore[union-attr]
         raise PermissionDenied(gettext("Only an organization's own officers export or erase its data."))
     return user.organization  # type: ignore[union-attr,return-value]
 
@@ -37,13 +38,14 @@ def export_own_data(request: HttpRequest) -> dict[str, Any]:
 
 @router.post(
     "/erase",
-    response={200: ErasureOut, 400: dict[str, str]},
+    response={200: ErasureOut, **REFUSED},
     summary="Erase the personal data of your own organization (S11)",
 )
 def erase_own_data(request: HttpRequest, payload: ErasureIn) -> Status[dict[str, Any]]:
     organization = _own_organization(request)
     if payload.confirm.strip() != organization.short_name:
-        return Status(
-            400, {"detail": f"Send confirm={organization.short_name!r} to erase; nothing was changed."}
+        raise ValidationError(
+            gettext("Send confirm=%(name)r to erase; nothing was changed.")
+            % {"name": organization.short_name}
         )
     return Status(200, {"erased": services.erase_personal_data(organization, actor=request.user)})

@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.privacy import services
 from icor.privacy.forms import ErasureForm
 from icor.privacy.registry import erasers, exporters
@@ -19,7 +19,7 @@ from icor.registry.models import Organization
 
 def _own_organization(request: HttpRequest) -> Organization:
     user = request.user
-    if getattr(user, "role", None) != Role.OFFICER or user.organization is None:  # type: ignore[union-attr]
+    if not has_perm("privacy.manage_own_data", user) or user.organization is None:  # type: ignore[union-attr]
         raise PermissionDenied(_("Only an organization's own officers export or erase its data."))
     return user.organization  # type: ignore[union-attr,return-value]
 

@@ -6,19 +6,18 @@ a refusal comes back as 403 (not allowed, e.g. acting for another organization, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
-from ninja import Router
+from ninja import Query, Router
 from ninja.errors import HttpError
 from ninja.responses import Status
 from ninja.security import django_auth
 
+from icor.core.refusals import REFUSED
 from icor.projects import schemas
 from icor.projects.models import (
     Activity,
@@ -31,9 +30,8 @@ from icor.projects.models import (
     TaskEvent,
     Volunteer,
 )
-from icor.projects.schemas import Refusal
 from icor.projects.selectors import projects as selectors
-from icor.projects.selectors.brigades import Week, brigade_plan, visible_volunteers
+from icor.projects.selectors.brigades import PLAN_WEEKS, Week, brigade_plan, visible_volunteers
 from icor.projects.selectors.calendar import activities
 from icor.projects.selectors.reliability import (
     ReliabilityRecord,
@@ -49,18 +47,6 @@ from icor.projects.services import tasks as task_services
 from icor.registry.models import Organization
 
 router = Router(tags=["projects"])
-T = TypeVar("T")
-REFUSED: dict[int, Any] = {403: Refusal, 404: Refusal, 422: Refusal}
-
-
-def _run(action: Callable[[], T]) -> T:
-    """A service's refusal becomes 403 (not allowed) or 422 (not possible), with its reason."""
-    try:
-        return action()
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or gettext("You may not do this.")) from None
-    except ValidationError as error:
-        raise HttpError(422, " ".join(error.messages)) from None
 
 
 def _acting_for(request: HttpRequest, slug: str | None) -> Organization:
@@ -120,7 +106,7 @@ def project_detail(request: HttpRequest, project_id: int) -> dict[str, Any]:
 @router.post(
     "/{int:project_id}/support",
     auth=django_auth,
-    response={201: schemas.SupportOut, 403: Refusal, 422: Refusal},
+    response={201: schemas.SupportOut, **REFUSED},
     summary="Declare support for your own organization (S7)",
 )
 def declare_support(request: HttpRequest, project_id: int) -> Status[dict[str, Any]]:
@@ -131,7 +117,7 @@ def declare_support(request: HttpRequest, project_id: int) -> Status[dict[str, A
 @router.post(
     "/{int:project_id}/support/withdraw",
     auth=django_auth,
-    response={201: schemas.SupportOut, 403: Refusal, 422: Refusal},
+    response={201: schemas.SupportOut, **REFUSED},
     summary="Withdraw your own organization's support (S7)",
 )
 def withdraw_support(request: HttpRequest, project_id: int) -> Status[dict[str, Any]]:
@@ -142,7 +128,7 @@ def withdraw_support(request: HttpRequest, project_id: int) -> Status[dict[str, 
 def _support_action(request: HttpRequest, project: Project, *, withdraw: bool) -> Status[dict[str, Any]]:
     organization = _acting_for(request, None)
     service = services.withdraw_support if withdraw else services.declare_support
-    support = _run(lambda: service(project, actor=request.user, organization=organization))
+    support = service(project, actor=request.user, organization=organization)
     return Status(
         201,
         {
@@ -165,7 +151,7 @@ def _support_action(request: HttpRequest, project: Project, *, withdraw: bool) -
 )
 def create_task(request: HttpRequest, project_id: int, payload: schemas.TaskIn) -> Status[Task]:
     project = get_object_or_404(Project, pk=project_id)
-    task = _run(lambda: task_services.create_task(project, actor=request.user, **payload.dict()))
+    task = task_services.create_task(project, actor=request.user, **payload.dict())
     return Status(201, _task(task.pk))
 
 
@@ -182,7 +168,7 @@ def task_detail(request: HttpRequest, task_id: int) -> Task:
 )
 def accept_task(request: HttpRequest, task_id: int, payload: schemas.ActingIn) -> Task:
     task, organization = _task(task_id), _acting_for(request, payload.organization)
-    _run(lambda: task_services.accept_task(task, actor=request.user, organization=organization))
+    task_services.accept_task(task, actor=request.user, organization=organization)
     return _task(task_id)
 
 
@@ -194,10 +180,8 @@ def accept_task(request: HttpRequest, task_id: int, payload: schemas.ActingIn) -
 )
 def report_progress(request: HttpRequest, task_id: int, payload: schemas.ProgressIn) -> Status[TaskEvent]:
     task, organization = _task(task_id), _acting_for(request, payload.organization)
-    event = _run(
-        lambda: task_services.report_progress(
-            task, actor=request.user, organization=organization, note=payload.note
-        )
+    event = task_services.report_progress(
+        task, actor=request.user, organization=organization, note=payload.note
     )
     return Status(201, event)
 
@@ -210,11 +194,7 @@ def report_progress(request: HttpRequest, task_id: int, payload: schemas.Progres
 )
 def mark_done(request: HttpRequest, task_id: int, payload: schemas.NoteIn) -> Task:
     task, organization = _task(task_id), _acting_for(request, payload.organization)
-    _run(
-        lambda: task_services.mark_done(
-            task, actor=request.user, organization=organization, note=payload.note
-        )
-    )
+    task_services.mark_done(task, actor=request.user, organization=organization, note=payload.note)
     return _task(task_id)
 
 
@@ -226,11 +206,7 @@ def mark_done(request: HttpRequest, task_id: int, payload: schemas.NoteIn) -> Ta
 )
 def drop_task(request: HttpRequest, task_id: int, payload: schemas.DropIn) -> Task:
     task, organization = _task(task_id), _acting_for(request, payload.organization)
-    _run(
-        lambda: task_services.drop_task(
-            task, actor=request.user, organization=organization, reason=payload.reason
-        )
-    )
+    task_services.drop_task(task, actor=request.user, organization=organization, reason=payload.reason)
     return _task(task_id)
 
 
@@ -274,7 +250,7 @@ def calendar(request: HttpRequest) -> list[dict[str, Any]]:
     summary="Put an activity in the calendar (the committee, or an officer in its organization's name)",
 )
 def create_activity(request: HttpRequest, payload: schemas.ActivityIn) -> Status[dict[str, Any]]:
-    activity = _run(lambda: activity_services.create_activity(actor=request.user, **payload.dict()))
+    activity = activity_services.create_activity(actor=request.user, **payload.dict())
     return Status(201, schemas.activity_out(activity))
 
 
@@ -289,10 +265,8 @@ def report_participation(
 ) -> Status[Participation]:
     activity = get_object_or_404(Activity, pk=activity_id)
     organization = _acting_for(request, payload.organization)
-    participation = _run(
-        lambda: activity_services.report_participation(
-            activity, actor=request.user, organization=organization, **payload.dict(exclude={"organization"})
-        )
+    participation = activity_services.report_participation(
+        activity, actor=request.user, organization=organization, **payload.dict(exclude={"organization"})
     )
     return Status(201, participation)
 
@@ -303,8 +277,17 @@ def report_participation(
 @router.get(
     "/{int:project_id}/brigade", response=list[schemas.WeekOut], summary="Brigade plan week by week (S15)"
 )
-def brigade(request: HttpRequest, project_id: int) -> list[Week]:
-    return brigade_plan(_brigade(project_id), request.user).weeks
+def brigade(
+    request: HttpRequest,
+    project_id: int,
+    from_day: Annotated[
+        schemas.Day | None,
+        Query(
+            description=f"the plan shows {PLAN_WEEKS} weeks from the week of this day (default: this week)"
+        ),
+    ] = None,
+) -> list[Week]:
+    return brigade_plan(_brigade(project_id), request.user, from_day=from_day).weeks
 
 
 @router.get(
@@ -327,16 +310,14 @@ def register_volunteer(
 ) -> Status[Volunteer]:
     project = _brigade(project_id)
     organization = _acting_for(request, payload.organization)
-    volunteer = _run(
-        lambda: brigade_services.register_volunteer(
-            project,
-            actor=request.user,
-            organization=organization,
-            pseudonym=payload.pseudonym,
-            skills=payload.skills,
-            languages=payload.languages,
-            availability=[(period.starts_on, period.ends_on) for period in payload.availability],
-        )
+    volunteer = brigade_services.register_volunteer(
+        project,
+        actor=request.user,
+        organization=organization,
+        pseudonym=payload.pseudonym,
+        skills=payload.skills,
+        languages=payload.languages,
+        availability=[(period.starts_on, period.ends_on) for period in payload.availability],
     )
     return Status(201, volunteer)
 
@@ -349,7 +330,7 @@ def register_volunteer(
 )
 def set_need(request: HttpRequest, project_id: int, payload: schemas.NeedIn) -> Status[Need]:
     project = _brigade(project_id)
-    need = _run(lambda: brigade_services.set_need(project, actor=request.user, **payload.dict()))
+    need = brigade_services.set_need(project, actor=request.user, **payload.dict())
     return Status(201, need)
 
 
@@ -363,10 +344,8 @@ def assign_volunteer(
     request: HttpRequest, project_id: int, payload: schemas.AssignmentIn
 ) -> Status[Assignment]:
     volunteer = get_object_or_404(Volunteer, pk=payload.volunteer, project=_brigade(project_id))
-    assignment = _run(
-        lambda: brigade_services.assign_volunteer(
-            volunteer, actor=request.user, starts_on=payload.starts_on, ends_on=payload.ends_on
-        )
+    assignment = brigade_services.assign_volunteer(
+        volunteer, actor=request.user, starts_on=payload.starts_on, ends_on=payload.ends_on
     )
     return Status(201, assignment)
 
@@ -392,4 +371,4 @@ def notifications(request: HttpRequest, include_read: bool = False) -> QuerySet[
 )
 def notification_read(request: HttpRequest, notification_id: int) -> Notification:
     notification = get_object_or_404(Notification, pk=notification_id)
-    return _run(lambda: notification_services.mark_read(notification, actor=request.user))
+    return notification_services.mark_read(notification, actor=request.user)

@@ -1,4 +1,7 @@
-"""Who may act: every action is taken for one organization by one of its own accounts (S1, S11)."""
+"""The reasons a projects service gives when the rules (icor.accounts.rules) refuse an action.
+
+Who may act is decided by the predicates alone; this module only says why not (S1, S7, S11).
+"""
 
 from __future__ import annotations
 
@@ -6,24 +9,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.projects.models import Project
 from icor.registry.models import Organization
 
 
-def role_of(actor: Any) -> str:
-    return str(getattr(actor, "role", "") or "") if getattr(actor, "is_authenticated", False) else ""
-
-
-def acts_for(actor: Any, organization: Organization, *, officers_only: bool = False) -> bool:
-    roles = (Role.OFFICER,) if officers_only else (Role.OFFICER, Role.DELEGATE)
-    return role_of(actor) in roles and getattr(actor, "organization_id", None) == organization.pk
-
-
 def require_own(actor: Any, organization: Organization, *, officers_only: bool, action: str) -> None:
     """Refuse anyone who is not an account of that very organization (S11), the committee included."""
-    if acts_for(actor, organization, officers_only=officers_only):
+    if has_perm("projects.act_for_as_officer" if officers_only else "projects.act_for", actor, organization):
         return
     who = gettext("its own officers") if officers_only else gettext("its own officers and delegates")
     raise PermissionDenied(
@@ -35,18 +29,8 @@ def require_own(actor: Any, organization: Organization, *, officers_only: bool, 
     )
 
 
-def coordinates(actor: Any, project: Project) -> bool:
-    """An officer of one of the project's coordinating organizations."""
-    organization_id = getattr(actor, "organization_id", None)
-    return (
-        role_of(actor) == Role.OFFICER
-        and organization_id is not None
-        and project.coordinators.filter(pk=organization_id).exists()
-    )
-
-
 def require_coordination(actor: Any, project: Project, *, action: str, committee_too: bool = True) -> None:
-    if coordinates(actor, project) or (committee_too and role_of(actor) == Role.COMMITTEE):
+    if has_perm("projects.steer" if committee_too else "projects.coordinate", actor, project):
         return
     who = (
         gettext("the project's coordinating organizations or the coordinating committee")
@@ -54,7 +38,3 @@ def require_coordination(actor: Any, project: Project, *, action: str, committee
         else gettext("the officers of the project's coordinating organizations")
     )
     raise PermissionDenied(gettext("Only %(who)s can %(action)s.") % {"who": who, "action": action})
-
-
-def is_member_account(actor: Any) -> bool:
-    return role_of(actor) in (Role.OFFICER, Role.DELEGATE)

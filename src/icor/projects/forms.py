@@ -7,7 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icor.core import bounds
 from icor.core.collation import by_country_and_name
+from icor.core.fields import IdsChoiceField
 from icor.projects.models import Kind, Level, ProjectStatus
 from icor.registry.continents import country_choices
 from icor.registry.models import Continent, Organization
@@ -33,11 +35,18 @@ class ScopeFields(forms.Form):
 class ProjectForm(ScopeFields):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=bounds.MAX_DESCRIPTION,
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.MAIN_TASK)
-    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput, required=False)
-    ends_on = forms.DateField(label=_("Ends on"), widget=DateInput, required=False)
+    starts_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Starts on"), widget=DateInput, required=False
+    )
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Ends on"), widget=DateInput, required=False
+    )
     launching_decision = forms.CharField(
         label=_("Launching decision"),
         max_length=200,
@@ -47,7 +56,7 @@ class ProjectForm(ScopeFields):
         ),
     )
     recruits_volunteers = forms.BooleanField(label=_("Recruits volunteers (brigade)"), required=False)
-    coordinators = forms.ModelMultipleChoiceField(
+    coordinators = IdsChoiceField(
         label=_("Coordinating organizations"),
         queryset=Organization.objects.filter(memberships__left_on__isnull=True).distinct(),
         required=False,
@@ -86,9 +95,12 @@ class StatusForm(forms.Form):
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Task"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=bounds.MAX_DESCRIPTION,
     )
-    due_on = forms.DateField(label=_("Due on"), widget=DateInput)
+    due_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("Due on"), widget=DateInput)
 
 
 class NoteForm(forms.Form):
@@ -99,10 +111,18 @@ class NoteForm(forms.Form):
 
 class ActivityForm(ScopeFields):
     title = forms.CharField(label=_("Title"), max_length=200)
-    starts_on = forms.DateField(label=_("First day"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Last day (if several days)"), widget=DateInput, required=False)
+    starts_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("First day"), widget=DateInput)
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS,
+        label=_("Last day (if several days)"),
+        widget=DateInput,
+        required=False,
+    )
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=bounds.MAX_DESCRIPTION,
     )
 
     field_order = ["title", "starts_on", "ends_on", "description", "level", "continent", "region_name"]
@@ -117,17 +137,25 @@ class ParticipationForm(forms.Form):
         choices=lambda: [("", "—"), *country_choices()],
         help_text=_("Leave empty for your own country."),
     )
-    people = forms.IntegerField(label=_("Number of people"), min_value=1)
+    people = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=bounds.MAX_PEOPLE)
 
 
 class VolunteerForm(forms.Form):
     pseudonym = forms.CharField(label=_("Pseudonym"), max_length=80)
     skills = forms.CharField(label=_("Skills (comma-separated)"), max_length=300)
     languages = forms.CharField(label=_("Languages (comma-separated)"), max_length=200, required=False)
-    available_from = forms.DateField(label=_("Available from"), widget=DateInput)
-    available_until = forms.DateField(label=_("Available until"), widget=DateInput)
-    also_from = forms.DateField(label=_("Second period: from"), widget=DateInput, required=False)
-    also_until = forms.DateField(label=_("Second period: until"), widget=DateInput, required=False)
+    available_from = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Available from"), widget=DateInput
+    )
+    available_until = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Available until"), widget=DateInput
+    )
+    also_from = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Second period: from"), widget=DateInput, required=False
+    )
+    also_until = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Second period: until"), widget=DateInput, required=False
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -145,15 +173,21 @@ class VolunteerForm(forms.Form):
 
 class NeedForm(forms.Form):
     skill = forms.CharField(label=_("Skill"), max_length=80)
-    count = forms.IntegerField(label=_("Number of volunteers"), min_value=1, max_value=1000)
-    starts_on = forms.DateField(label=_("From the week of"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Until the week of"), widget=DateInput)
+    count = forms.IntegerField(
+        label=_("Number of volunteers"), min_value=1, max_value=bounds.MAX_VOLUNTEERS_NEEDED
+    )
+    starts_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("From the week of"), widget=DateInput
+    )
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Until the week of"), widget=DateInput
+    )
 
 
 class AssignmentForm(forms.Form):
     volunteer = forms.ChoiceField(label=_("Volunteer"))
-    starts_on = forms.DateField(label=_("On site from"), widget=DateInput)
-    ends_on = forms.DateField(label=_("On site until"), widget=DateInput)
+    starts_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("On site from"), widget=DateInput)
+    ends_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("On site until"), widget=DateInput)
 
     def __init__(self, *args: Any, volunteers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)

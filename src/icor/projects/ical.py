@@ -35,7 +35,12 @@ def fold(line: str) -> str:
 
 
 def _date(value: date) -> str:
-    return value.strftime("%Y%m%d")
+    return value.isoformat().replace("-", "")  # strftime drops the leading zeros of years before 1000
+
+
+def _day_after(value: date) -> date:
+    # A row written before the bounds of icor.core.bounds may end on the last day of the calendar.
+    return value if value == date.max else value + timedelta(days=1)
 
 
 def _stamp(value: datetime) -> str:
@@ -52,7 +57,7 @@ def event_lines(activity: Activity, *, url: str = "") -> list[str]:
         f"DTSTAMP:{_stamp(activity.created_at)}",
         f"DTSTART;VALUE=DATE:{_date(activity.starts_on)}",
         # The end of an all-day event is exclusive: the day after the last day.
-        f"DTEND;VALUE=DATE:{_date(activity.ends_on + timedelta(days=1))}",
+        f"DTEND;VALUE=DATE:{_date(_day_after(activity.ends_on))}",
         f"SUMMARY:{escape_text(activity.title)}",
     ]
     if description:

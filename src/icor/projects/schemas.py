@@ -11,6 +11,7 @@ from django_countries import countries
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
+from icor.core import bounds
 from icor.projects.models import Activity, Notification, Project, Task
 from icor.projects.selectors.calendar import combined_picture
 from icor.projects.services.brigades import normalise_list
@@ -20,8 +21,11 @@ from icor.projects.services.brigades import normalise_list
 
 def _on_the_calendar(value: date) -> date:
     # Week arithmetic (a need runs Monday to Sunday) must stay inside the calendar.
-    if not date(1900, 1, 1) <= value <= date(2999, 12, 31):
-        raise ValueError(gettext("Give a date between 1900-01-01 and 2999-12-31."))
+    if not bounds.FIRST_DAY <= value <= bounds.LAST_DAY:
+        raise ValueError(
+            gettext("Give a date between %(first)s and %(last)s.")
+            % {"first": bounds.FIRST_DAY.isoformat(), "last": bounds.LAST_DAY.isoformat()}
+        )
     return value
 
 
@@ -57,7 +61,7 @@ class ActingIn(Schema):
 class TaskIn(Schema):
     title: str = Field(min_length=1, max_length=200)
     due_on: Day
-    description: str = Field("", max_length=10_000)
+    description: str = Field("", max_length=bounds.MAX_DESCRIPTION)
 
 
 class NoteIn(ActingIn):
@@ -76,7 +80,7 @@ class ActivityIn(Schema):
     title: str = Field(min_length=1, max_length=200)
     starts_on: Day
     ends_on: Day | None = Field(None, description="the last day; by default the first")
-    description: str = Field("", max_length=10_000)
+    description: str = Field("", max_length=bounds.MAX_DESCRIPTION)
     level: Literal["worldwide", "continent", "region"] = "worldwide"
     continent: str = Field("", max_length=20)
     region_name: str = Field("", max_length=120)
@@ -86,7 +90,7 @@ class ActivityIn(Schema):
 class ParticipationIn(ActingIn):
     what: str = Field(min_length=1, max_length=300)
     city: str = Field(min_length=1, max_length=120)
-    people: int = Field(ge=1, le=100_000_000)
+    people: int = Field(ge=1, le=bounds.MAX_PEOPLE)
     country: Country = Field("", description="ISO code of the country of the action; by default your own")
 
 
@@ -118,10 +122,6 @@ class AssignmentIn(Schema):
 
 
 # --- output ----------------------------------------------------------------------------------------
-
-
-class Refusal(Schema):
-    detail: str
 
 
 class SupportOut(Schema):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icor.core import bounds
 from icor.registry.continents import country_choices
 from icor.registry.models import Continent
 
@@ -44,7 +45,9 @@ class AdmissionForm(forms.Form):
         label=_("Decision"), choices=[("admit", _("Admit")), ("refuse", _("Refuse"))]
     )
     decided_on = forms.DateField(
-        label=_("Date of the decision"), widget=forms.DateInput(attrs={"type": "date"})
+        validators=bounds.DAY_VALIDATORS,
+        label=_("Date of the decision"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     decision_reference = forms.CharField(label=_("Decision reference"), max_length=200)
     first_officer_email = forms.EmailField(
@@ -57,5 +60,9 @@ class AdmissionForm(forms.Form):
 
 
 class ExitForm(forms.Form):
-    left_on = forms.DateField(label=_("Date of leaving"), widget=forms.DateInput(attrs={"type": "date"}))
+    left_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS,
+        label=_("Date of leaving"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

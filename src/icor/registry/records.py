@@ -96,6 +96,23 @@ def read_member_file(text: str, *, file_format: str) -> list[MemberRecord]:
     return records
 
 
+# OWASP's rule against formula injection: a spreadsheet runs a cell that starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """The cell as a spreadsheet shows it without running it: a leading apostrophe before a formula.
+
+    A cell that already starts with apostrophes before such a character gets one more, so that
+    `restored` gives back exactly what was written.
+    """
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def restored(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
 def _rows_from_csv(text: str) -> list[tuple[int, dict[str, str]]]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = reader.fieldnames or []
@@ -107,7 +124,7 @@ def _rows_from_csv(text: str) -> list[tuple[int, dict[str, str]]]:
         if None in row:
             rows.append((reader.line_num, {"__extra__": "x"}))
             continue
-        rows.append((reader.line_num, {key: (value or "") for key, value in row.items()}))
+        rows.append((reader.line_num, {key: restored(value or "") for key, value in row.items()}))
     return rows
 
 
@@ -159,6 +176,8 @@ def _check_row(row: dict[str, str]) -> tuple[list[str], MemberRecord | None]:
     for column, text in value.items():
         if text != text.strip():
             problems.append(f"{column} has leading or trailing spaces")
+        if "\x00" in text:
+            problems.append(f"{column} holds a NUL character, which no field accepts")
         if FOOTNOTE.search(text):
             problems.append(f"{column} holds a footnote mark ({FOOTNOTE.search(text).group()})")  # type: ignore[union-attr]
     for column in ("continent", "country_code", "country", "name", "english_name", "status"):
@@ -251,5 +270,5 @@ def write_member_file(records: list[MemberRecord], *, file_format: str) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: neutralised(value) for column, value in row.items()} for row in rows)
     return buffer.getvalue()

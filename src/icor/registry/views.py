@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 from django_countries import countries
+from django_ratelimit.core import is_ratelimited
 
 from icor.accounts.views import show_invitation
 from icor.core.collation import by_country_and_name, sort_key
@@ -98,9 +99,16 @@ def member_map(request: HttpRequest) -> HttpResponse:
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
+APPLICATION_RATE = "5/h"
+
+
 def apply(request: HttpRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Anyone may apply without an account; a flood from one address is refused, not stored.
+        if is_ratelimited(request, group="registry.apply", key="ip", rate=APPLICATION_RATE, increment=True):
+            form.add_error(None, _("Too many applications from your address; please try again in an hour."))
+            return render(request, "registry/apply.html", {"form": form}, status=429)
         services.submit_application(**form.cleaned_data)
         messages.success(request, _("Thank you. The coordinating committee has received your application."))
         return redirect("registry:apply")

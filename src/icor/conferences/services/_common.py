@@ -9,11 +9,14 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
+from rules import has_perm
 
 from icor.accounts.models import Role
+from icor.accounts.rules import is_officer
 from icor.conferences.models import Conference, ConferenceStatus, Delegate, Delegation
 from icor.conferences.models.motion import STATE_CHOICES
 from icor.conferences.transitions import Refusal, TransitionRefused
+from icor.core.refusals import WRONG_STATE
 from icor.registry.models import Membership, Organization
 from icor.statute import CLAUSES, Rule
 
@@ -37,7 +40,7 @@ def notify(conference_id: int, event: str, data: dict[str, Any]) -> None:
 
 def require_chair(actor: Any) -> None:
     """The coordinating committee creates and chairs conferences; nobody else steers them."""
-    if getattr(actor, "role", None) != Role.COMMITTEE:
+    if not has_perm("conferences.chair", actor):
         raise PermissionDenied(gettext("Only the coordinating committee chairs a conference."))
 
 
@@ -45,13 +48,16 @@ def require_in_session(conference: Conference) -> None:
     if conference.status != ConferenceStatus.IN_SESSION:
         raise ValidationError(
             gettext("The conference is %(status)s, not in session; this can only be done in session.")
-            % {"status": conference.get_status_display()}
+            % {"status": conference.get_status_display()},
+            code=WRONG_STATE,
         )
 
 
 def require_not_closed(conference: Conference) -> None:
     if conference.status == ConferenceStatus.CLOSED:
-        raise ValidationError(gettext("The conference is closed; nothing about it can change any more."))
+        raise ValidationError(
+            gettext("The conference is closed; nothing about it can change any more."), code=WRONG_STATE
+        )
 
 
 def require_admitted(conference: Conference, organization: Organization) -> None:
@@ -83,10 +89,7 @@ def require_acts_for(actor: Any, organization_id: int, what: str) -> None:
 
 
 def require_officer_of(actor: Any, organization_id: int, what: str) -> None:
-    if (
-        getattr(actor, "role", None) != Role.OFFICER
-        or getattr(actor, "organization_id", None) != organization_id
-    ):
+    if not is_officer(actor) or actor.organization_id != organization_id:
         raise PermissionDenied(
             gettext("Only an officer of the organization itself can %(what)s (S11).") % {"what": what}
         )
@@ -162,14 +165,15 @@ def refusal(error: TransitionRefused) -> ValidationError:
             "target": states.get(str(error.target), error.target),
             "allowed": allowed,
         }
-    return ValidationError(message)
+    return ValidationError(message, code=WRONG_STATE)
 
 
 def check_quorum(conference: Conference, present: int) -> None:
     if present == 0:
-        raise ValidationError(gettext("No delegation is checked in; nobody could decide."))
+        raise ValidationError(gettext("No delegation is checked in; nobody could decide."), code=WRONG_STATE)
     if conference.quorum and present < conference.quorum:
         raise ValidationError(
             gettext("Only %(present)s delegations are present; this conference set a quorum of %(quorum)s.")
-            % {"present": present, "quorum": conference.quorum}
+            % {"present": present, "quorum": conference.quorum},
+            code=WRONG_STATE,
         )

@@ -38,6 +38,8 @@ from icor.conferences.services._common import (
     voting_delegation,
 )
 from icor.conferences.transitions import MotionState, TransitionRefused, check_ballot_opening
+from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.statute import Result, decide_by_vote
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back safely
@@ -67,6 +69,8 @@ def open_ballot(
     require_chair(actor)
     conference = motion.conference
     require_in_session(conference)
+    bounds.check_number(gettext("Minimum open time"), minimum_minutes, low=0, high=bounds.MAX_BALLOT_MINUTES)
+    bounds.check_number(gettext("Automatic close"), closes_in_minutes, low=1, high=bounds.MAX_BALLOT_MINUTES)
     if minimum_minutes < 0 or (closes_in_minutes is not None and closes_in_minutes < 1):
         raise ValidationError(
             gettext("Times of a ballot are whole minutes from now, the closing time at least one.")
@@ -125,7 +129,7 @@ def allow_vote_changes(*, ballot: Ballot, actor: Any, allowed: bool = True) -> B
     with transaction.atomic():
         ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
         if not ballot.is_open:
-            raise ValidationError(gettext("This ballot is closed."))
+            raise ValidationError(gettext("This ballot is closed."), code=WRONG_STATE)
         ballot.allow_changes = allowed
         ballot.save(update_fields=["allow_changes"])
         record_event(
@@ -191,12 +195,13 @@ def cast_vote(
 def check_cast(ballot: Ballot, delegation: Delegation) -> None:
     """Every check of a cast on the locked ballot, in one place."""
     if not ballot.is_open:
-        raise ValidationError(gettext("This ballot is closed; no more votes are taken."))
+        raise ValidationError(gettext("This ballot is closed; no more votes are taken."), code=WRONG_STATE)
     if not BallotPresence.objects.filter(ballot=ballot, delegation=delegation).exists():
         raise ValidationError(
             gettext(
                 "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
-            )
+            ),
+            code=WRONG_STATE,
         )
     if not ballot.secret and sealing.has_ballot_key(ballot.pk):
         # Its key in the data directory says it was opened secret: the flag was changed in the database.
@@ -219,7 +224,8 @@ def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResu
             gettext(
                 "Your delegation has voted in this ballot already; each delegation votes once. "
                 "The chair has not allowed changes in this ballot."
-            )
+            ),
+            code=WRONG_STATE,
         )
     existing.choice, existing.changed_at = choice, now
     existing.save(update_fields=["choice", "changed_at"])
@@ -233,7 +239,8 @@ def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: s
                 gettext(
                     "Your delegation has voted in this ballot already; each delegation votes once. "
                     "The chair has not allowed changes in this ballot."
-                )
+                ),
+                code=WRONG_STATE,
             )
         # Only the receipt finds the sealed vote again: nothing else links it to the delegation.
         secret_vote = SecretVote.objects.filter(ballot=ballot, receipt_hash=receipt_hash(receipt)).first()
@@ -273,11 +280,12 @@ def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> 
     with transaction.atomic():
         locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
         if not locked.is_open:
-            raise ValidationError(gettext("This ballot is closed already."))
+            raise ValidationError(gettext("This ballot is closed already."), code=WRONG_STATE)
         if locked.open_until_at_least and now < locked.open_until_at_least:
             raise ValidationError(
                 gettext("This ballot stays open at least until %(time)s UTC (minimum open time).")
-                % {"time": format(locked.open_until_at_least, "%H:%M")}
+                % {"time": format(locked.open_until_at_least, "%H:%M")},
+                code=WRONG_STATE,
             )
         motion = Motion.objects.select_for_update().get(pk=locked.motion_id)
         counts = _counts(locked)

@@ -33,6 +33,8 @@ from icor.conferences.services._common import (
     require_officer_of,
     seat_of,
 )
+from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.registry.models import Continent, Organization
 
 STATUS_STEPS = {
@@ -63,6 +65,12 @@ def create_conference(
         raise ValidationError(gettext("A conference needs a title."))
     if ends_on < starts_on:
         raise ValidationError(gettext("The conference cannot end before it starts."))
+    bounds.check_period(gettext("The conference"), starts_on, ends_on, max_days=bounds.MAX_CONFERENCE_DAYS)
+    bounds.check_text(gettext("Title"), title, limit=200)
+    bounds.check_number(gettext("Quorum"), quorum, low=1, high=bounds.MAX_QUORUM)
+    bounds.check_number(
+        gettext("Votes per delegation"), votes_per_delegation, low=1, high=bounds.MAX_VOTES_PER_DELEGATION
+    )
     if not online and not place.strip():
         raise ValidationError(gettext("Give the place of the conference, or mark it as held online."))
     if kind == ConferenceKind.CONTINENTAL and continent not in Continent.values:
@@ -104,19 +112,21 @@ def advance_conference(*, conference: Conference, actor: Any) -> Conference:
         conference = Conference.objects.select_for_update().get(pk=conference.pk)
         target = STATUS_STEPS.get(ConferenceStatus(conference.status))
         if target is None:
-            raise ValidationError(gettext("The conference is closed already."))
+            raise ValidationError(gettext("The conference is closed already."), code=WRONG_STATE)
         if target == ConferenceStatus.CLOSED:
             if Ballot.objects.filter(
                 motion__agenda_item__conference=conference, closed_at__isnull=True
             ).exists():
                 raise ValidationError(
-                    gettext("A ballot is still open; close it before closing the conference.")
+                    gettext("A ballot is still open; close it before closing the conference."),
+                    code=WRONG_STATE,
                 )
             if ConsensusRound.objects.filter(
                 motion__agenda_item__conference=conference, closed_at__isnull=True
             ).exists():
                 raise ValidationError(
-                    gettext("A consensus round is still open; close it before closing the conference.")
+                    gettext("A consensus round is still open; close it before closing the conference."),
+                    code=WRONG_STATE,
                 )
             Attendance.objects.filter(delegation__conference=conference, checked_out_at__isnull=True).update(
                 checked_out_at=timezone.now(), checked_out_by=actor
@@ -143,7 +153,7 @@ def invite_guest(*, conference: Conference, actor: Any, guest: User) -> Guest:
     with transaction.atomic():
         invitation, created = Guest.objects.get_or_create(conference=conference, user=guest)
         if not created:
-            raise ValidationError(gettext("This observer is invited already."))
+            raise ValidationError(gettext("This observer is invited already."), code=WRONG_STATE)
         record_event(
             "conference.guest_invited",
             actor=actor,
@@ -162,9 +172,10 @@ def accredit_delegation(
     voting_delegate: User | None,
 ) -> Delegation:
     """The organization's own officer names its delegates and its voting delegate (S11)."""
+    # Membership first: a former member's officer is told why, not only that it may not (S1).
+    require_admitted(conference, organization)
     require_officer_of(actor, organization.pk, gettext("accredit its delegation"))
     require_not_closed(conference)
-    require_admitted(conference, organization)
     members = {user.pk: user for user in delegates}
     for user in members.values():
         if user.organization_id != organization.pk or user.role not in (Role.OFFICER, Role.DELEGATE):
@@ -214,7 +225,7 @@ def check_in(*, delegation: Delegation, actor: Any) -> Attendance:
     with transaction.atomic():
         Delegation.objects.select_for_update().get(pk=delegation.pk)
         if Attendance.objects.filter(delegation=delegation, checked_out_at__isnull=True).exists():
-            raise ValidationError(gettext("Your delegation is checked in already."))
+            raise ValidationError(gettext("Your delegation is checked in already."), code=WRONG_STATE)
         attendance = Attendance.objects.create(
             delegation=delegation, checked_in_at=timezone.now(), checked_in_by=actor
         )
@@ -241,7 +252,7 @@ def check_out(*, delegation: Delegation, actor: Any) -> Attendance:
             .first()
         )
         if attendance is None:
-            raise ValidationError(gettext("Your delegation is not checked in."))
+            raise ValidationError(gettext("Your delegation is not checked in."), code=WRONG_STATE)
         attendance.checked_out_at = timezone.now()
         attendance.checked_out_by = actor
         attendance.save(update_fields=["checked_out_at", "checked_out_by"])

@@ -28,6 +28,8 @@ from icor.conferences.services._common import (
     voting_delegation,
 )
 from icor.conferences.transitions import MotionState, TransitionRefused, check_consensus_opening
+from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.statute import Result, decide_by_consensus
 
 
@@ -82,6 +84,7 @@ def state_position(
             gettext("Unknown position “%(position)s”: agree, stand aside or object.") % {"position": position}
         )
     statement = statement.strip()
+    bounds.check_text(gettext("Reservation or reason"), statement, limit=bounds.MAX_STATEMENT)
     if position == Position.STAND_ASIDE and not statement:
         raise ValidationError(gettext("Standing aside records a reservation: write it down."))
     if position == Position.OBJECT and not statement:
@@ -91,17 +94,20 @@ def state_position(
             locked = ConsensusRound.objects.select_for_update().get(pk=consensus_round.pk)
             if not locked.is_open:
                 raise ValidationError(
-                    gettext("This consensus round is closed; positions can no longer be stated.")
+                    gettext("This consensus round is closed; positions can no longer be stated."),
+                    code=WRONG_STATE,
                 )
             if not ConsensusPresence.objects.filter(round=locked, delegation=own).exists():
                 raise ValidationError(
                     gettext(
                         "Your delegation was not present when this round opened; only the delegations present state positions."
-                    )
+                    ),
+                    code=WRONG_STATE,
                 )
             if ConsensusPosition.objects.filter(round=locked, delegation=own).exists():
                 raise ValidationError(
-                    gettext("Your delegation has stated its position in this round already.")
+                    gettext("Your delegation has stated its position in this round already."),
+                    code=WRONG_STATE,
                 )
             stated = ConsensusPosition.objects.create(
                 round=locked,
@@ -125,7 +131,8 @@ def state_position(
             notify(conference.pk, "consensus", {"round": locked.pk, "stated": True})
     except IntegrityError:
         raise ValidationError(
-            gettext("Your delegation has stated its position in this round already.")
+            gettext("Your delegation has stated its position in this round already."),
+            code=WRONG_STATE,
         ) from None
     return stated
 
@@ -136,7 +143,7 @@ def close_consensus_round(*, consensus_round: ConsensusRound, actor: Any) -> Con
     with transaction.atomic():
         locked = ConsensusRound.objects.select_for_update().get(pk=consensus_round.pk)
         if not locked.is_open:
-            raise ValidationError(gettext("This consensus round is closed already."))
+            raise ValidationError(gettext("This consensus round is closed already."), code=WRONG_STATE)
         motion = Motion.objects.select_for_update().get(pk=locked.motion_id)
         positions = list(locked.positions.select_related("delegation__organization"))
         present = locked.present.count()

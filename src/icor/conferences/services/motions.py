@@ -22,7 +22,9 @@ from icor.conferences.services._common import (
     require_officer_of,
 )
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, TransitionRefused, mover_of
+from icor.core import bounds
 from icor.core.languages import TEXT_LANGUAGE_CODES
+from icor.core.refusals import WRONG_STATE
 from icor.registry.models import Organization
 from icor.statute import Kind
 
@@ -67,6 +69,8 @@ def create_motion(
         raise ValidationError(gettext("A motion needs a title and a text."))
     if language not in TEXT_LANGUAGE_CODES:
         raise ValidationError(gettext("Unknown language “%(language)s”.") % {"language": language})
+    bounds.check_text(gettext("Title"), title, limit=200)
+    bounds.check_text(gettext("Text"), text, limit=bounds.MAX_MOTION_TEXT)
     with transaction.atomic():
         motion = Motion.objects.create(
             agenda_item=agenda_item,
@@ -115,14 +119,16 @@ def cosponsor_motion(*, motion: Motion, organization: Organization, actor: Any) 
     if motion.state == MotionState.DRAFT or motion.state in FINAL_STATES:
         raise ValidationError(
             gettext("A motion that is %(state)s cannot be co-sponsored.")
-            % {"state": motion.get_state_display()}
+            % {"state": motion.get_state_display()},
+            code=WRONG_STATE,
         )
     with transaction.atomic():
         sponsorship, created = CoSponsorship.objects.get_or_create(motion=motion, organization=organization)
         if not created:
             raise ValidationError(
                 gettext("%(organization)s co-sponsors this motion already.")
-                % {"organization": organization.short_name}
+                % {"organization": organization.short_name},
+                code=WRONG_STATE,
             )
         record_event(
             "motion.cosponsored", actor=actor, organization_id=organization.pk, subject=f"motion:{motion.pk}"
@@ -138,7 +144,8 @@ def move_motion(*, motion: Motion, actor: Any, target: str) -> Motion:
         raise refusal(error) from None
     if mover is Mover.PROCEDURE:
         raise ValidationError(
-            gettext("This step is taken by opening or closing a consensus round or a ballot, not by hand.")
+            gettext("This step is taken by opening or closing a consensus round or a ballot, not by hand."),
+            code=WRONG_STATE,
         )
     if mover is Mover.CHAIR:
         require_chair(actor)
@@ -174,10 +181,13 @@ def conclude_discussion(*, motion: Motion, actor: Any) -> Motion:
                 gettext(
                     "The discussion can be concluded only while the motion is in discussion; it is %(state)s."
                 )
-                % {"state": motion.get_state_display()}
+                % {"state": motion.get_state_display()},
+                code=WRONG_STATE,
             )
         if motion.discussion_concluded:
-            raise ValidationError(gettext("The discussion of this motion is concluded already."))
+            raise ValidationError(
+                gettext("The discussion of this motion is concluded already."), code=WRONG_STATE
+            )
         motion.discussion_concluded = True
         motion.discussion_concluded_at = timezone.now()
         motion.discussion_concluded_by = actor

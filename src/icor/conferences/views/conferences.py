@@ -9,14 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.conferences import selectors, services
 from icor.conferences.console import console, delegation_now, is_chair
 from icor.conferences.forms import AccreditationForm, AgendaItemForm, BallotForm, ConferenceForm
 from icor.conferences.models import Conference, ConferenceStatus
 from icor.conferences.pdf import MinutesUncoverable, minutes_language, render_minutes, render_pdf
-from icor.conferences.views._refusals import attempt, back_to
+from icor.core.pages import attempt, back_to
 
 
 @login_required
@@ -36,7 +36,7 @@ def conference_list(request: HttpRequest) -> HttpResponse:
         {
             "conferences": selectors.conferences(request.user),
             "form": form,
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+            "is_chair": has_perm("conferences.chair", request.user),
         },
     )
 
@@ -53,9 +53,10 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "agenda": selectors.agenda(conference),
             "overview": selectors.attendance_overview(conference),
             "seat": seat,
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
-            "is_officer": getattr(request.user, "role", None) == Role.OFFICER,
+            "is_chair": has_perm("conferences.chair", request.user),
+            "is_officer": has_perm("conferences.accredit", request.user),
             "is_open": conference.status != ConferenceStatus.CLOSED,
+            "agenda_form": AgendaItemForm(),
         },
     )
 
@@ -94,7 +95,7 @@ def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
     """An officer accredits the delegation of its own organization; there is no other way in (S11)."""
     conference = get_object_or_404(Conference, pk=pk)
     organization = getattr(request.user, "organization", None)
-    if getattr(request.user, "role", None) != Role.OFFICER or organization is None:
+    if not has_perm("conferences.accredit", request.user) or organization is None:
         raise PermissionDenied(_("Only an officer of a member organization accredits its delegation."))
     current = conference.delegations.filter(organization=organization).first()
     initial = {}

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.conferences import selectors, services
 from icor.conferences.console import chair_notes, chair_steps
 from icor.conferences.forms import (
@@ -34,7 +34,7 @@ from icor.conferences.models import (
 )
 from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
-from icor.conferences.views._refusals import attempt, back_to
+from icor.core.pages import attempt, back_to
 
 
 @login_required
@@ -102,7 +102,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and seat is not None
         and ConsensusPosition.objects.filter(round=consensus_round, delegation=seat.delegation).exists()
     )
-    is_chair = getattr(request.user, "role", None) == Role.COMMITTEE
+    is_chair = has_perm("conferences.chair", request.user)
     own = getattr(request.user, "acts_for", lambda _pk: False)(motion.organization_id)
     conference = motion.conference
     is_open = conference.status != ConferenceStatus.CLOSED
@@ -115,8 +115,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conference": motion.conference,
         "versions": motion.versions.all(),
         "shown": selectors.motion_text(motion, get_language()),
-        "may_translate": getattr(request.user, "role", None) in (Role.OFFICER, Role.DELEGATE)
-        and motion.state != "draft",
+        "may_translate": has_perm("conferences.translate", request.user) and motion.state != "draft",
         "translation_form": TranslationForm(initial={"language": get_language()}),
         "cosponsors": motion.cosponsors.select_related("organization"),
         "round_records": [
@@ -138,7 +137,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "chair_steps": chair_steps(motion, conference=conference) if is_chair else [],
         "chair_notes": chair_notes(motion, conference=conference) if is_chair else [],
         "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own and is_open else [],
-        "may_cosponsor": getattr(request.user, "role", None) == Role.OFFICER
+        "may_cosponsor": has_perm("conferences.cosponsor", request.user)
         and not own
         and not cosponsoring
         and is_open
@@ -154,6 +153,24 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conferences/motion.html", context)
 
 
+# Every button of the motion page; the authorization matrix has a row for each (S11).
+MOTION_ACTIONS = (
+    "submit",
+    "withdrawn",
+    "in_discussion",
+    "deferred",
+    "conclude",
+    "cosponsor",
+    "open_round",
+    "close_round",
+    "position",
+    "open_ballot",
+    "close_ballot",
+    "allow_changes",
+    "translate",
+)
+
+
 @login_required
 def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
     """The live state badge of a motion."""
@@ -165,6 +182,8 @@ def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Each button on the motion page posts here; the service decides whether it may happen."""
+    if action not in MOTION_ACTIONS:
+        raise Http404
     motion = get_object_or_404(Motion, pk=pk)
     user = request.user
     steps = {
@@ -211,12 +230,10 @@ def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 lambda: services.open_ballot(motion=motion, actor=user, **form.cleaned_data),
                 _("The ballot is open."),
             )
-    elif action in ("close_ballot", "allow_changes"):
-        _ballot_step(request, motion, action)
     elif action == "translate":
         _translate(request, motion)
-    else:
-        raise Http404
+    else:  # close_ballot, allow_changes
+        _ballot_step(request, motion, action)
     return redirect(back_to(request, reverse("conferences:motion", args=[pk])))
 
 
@@ -317,7 +334,7 @@ def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
         "conferences/_ballot_status.html",
         {
             "status": selectors.ballot_status(ballot),
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+            "is_chair": has_perm("conferences.chair", request.user),
         },
     )
 
@@ -344,6 +361,6 @@ def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
             "searched": form.is_bound,
             "found": found,
             "resolution_url": reverse("charter:resolution"),
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+            "is_chair": has_perm("conferences.chair", request.user),
         },
     )

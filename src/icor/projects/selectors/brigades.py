@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, Min, QuerySet
+from django.utils import timezone
 
-from icor.projects.authority import is_member_account
+from icor.accounts.rules import is_member_account
+from icor.core import bounds
 from icor.projects.models import Assignment, Need, Project, Volunteer
 
 
@@ -80,65 +82,113 @@ class Week:
         return sorted(self.per_country)
 
 
+# The plan shows at most this many weeks at a time, so that its cost never depends on the stored range.
+PLAN_WEEKS = 26
+
+
 @dataclass
 class BrigadePlan:
     project: Project
     weeks: list[Week]
     shows_people: bool
+    earlier: date | None = None  # the Monday of the previous window, if the brigade runs before this one
+    later: date | None = None
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
 
 
 def _weeks(first: date, last: date) -> list[tuple[date, date]]:
-    monday = first - timedelta(days=first.weekday())
-    result = []
-    while monday <= last:
+    monday = _monday(first)
+    result: list[tuple[date, date]] = []
+    while monday <= last and len(result) < PLAN_WEEKS:
         result.append((monday, monday + timedelta(days=6)))
         monday += timedelta(days=7)
     return result
 
 
-def brigade_plan(project: Project, viewer: Any) -> BrigadePlan:
-    """Week by week: who is on site (for entitled viewers), counts per country and skill, unmet needs."""
-    coordinators = coordinator_ids(project)
-    assignments = list(
-        Assignment.objects.filter(volunteer__project=project).select_related("volunteer__organization")
-    )
-    needs = list(Need.objects.filter(project=project, withdrawn_at__isnull=True))
-    dates = [d for a in assignments for d in (a.starts_on, a.ends_on)] + [
-        d for n in needs for d in (n.starts_on, n.ends_on)
+def _range(project: Project) -> tuple[date | None, date | None]:
+    """The days the brigade runs: the project's dates, or else those of its assignments and needs."""
+    if project.starts_on and project.ends_on:
+        return project.starts_on, project.ends_on
+    assignments = Assignment.objects.filter(volunteer__project=project)
+    needs = Need.objects.filter(project=project, withdrawn_at__isnull=True)
+    firsts = [
+        d
+        for d in (assignments.aggregate(d=Min("starts_on"))["d"], needs.aggregate(d=Min("starts_on"))["d"])
+        if d
     ]
-    first = project.starts_on or min(dates, default=None)
-    last = project.ends_on or max(dates, default=None)
-    weeks: list[Week] = []
-    if first is not None and last is not None:
-        for monday, sunday in _weeks(first, last):
-            week = Week(monday, sunday)
-            present = [a.volunteer for a in assignments if a.starts_on <= sunday and a.ends_on >= monday]
-            week.on_site = len(present)
-            countries = Counter(str(v.organization.country.code) for v in present)
-            skills = Counter(skill for v in present for skill in v.skill_list)
-            week.per_country = dict(sorted(countries.items()))
-            week.per_skill = dict(sorted(skills.items()))
-            week.people = [
-                PersonOnSite(
-                    v.pseudonym,
-                    v.organization.short_name,
-                    str(v.organization.country.code),
-                    v.skill_list,
-                    v.language_list,
-                )
-                for v in sorted(present, key=lambda v: (v.organization.short_name, v.pseudonym))
-                if may_see_person(viewer, v, coordinators)
-            ]
-            wanted: Counter[str] = Counter()
-            for need in needs:
-                if need.starts_on <= sunday and need.ends_on >= monday:
-                    wanted[need.skill] += need.count
-            week.needs = [
-                UnmetNeed(skill, count, skills.get(skill, 0)) for skill, count in sorted(wanted.items())
-            ]
-            weeks.append(week)
+    lasts = [
+        d for d in (assignments.aggregate(d=Max("ends_on"))["d"], needs.aggregate(d=Max("ends_on"))["d"]) if d
+    ]
+    return project.starts_on or min(firsts, default=None), project.ends_on or max(lasts, default=None)
+
+
+def _window_start(first: date, last: date, wanted: date | None) -> date:
+    """The Monday the window opens on: the one asked for, else this week, kept inside the brigade's range."""
+    anchor = wanted if wanted is not None else timezone.localdate()
+    anchor = min(max(anchor, first), last)
+    latest_start = _monday(last) - timedelta(weeks=PLAN_WEEKS - 1)
+    return max(_monday(first), min(_monday(anchor), latest_start))
+
+
+def brigade_plan(project: Project, viewer: Any, *, from_day: date | None = None) -> BrigadePlan:
+    """Week by week for at most PLAN_WEEKS weeks from `from_day`: who is on site (for entitled viewers),
+    counts per country and skill, unmet needs."""
+    coordinators = coordinator_ids(project)
     shows_people = is_member_account(viewer) and getattr(viewer, "organization_id", None) in coordinators
-    return BrigadePlan(project, weeks, shows_people)
+    first, last = _range(project)
+    if first is None or last is None or last < first:
+        return BrigadePlan(project, [], shows_people)
+    # Rows stored before the bounds existed are read within them, so week arithmetic never overflows.
+    first, last = max(first, bounds.FIRST_DAY), min(last, bounds.LAST_DAY)
+    if last < first:
+        return BrigadePlan(project, [], shows_people)
+    start = _window_start(first, last, from_day)
+    spans = _weeks(start, last)
+    end = spans[-1][1]
+    assignments = list(
+        Assignment.objects.filter(
+            volunteer__project=project, starts_on__lte=end, ends_on__gte=start
+        ).select_related("volunteer__organization")
+    )
+    needs = list(
+        Need.objects.filter(
+            project=project, withdrawn_at__isnull=True, starts_on__lte=end, ends_on__gte=start
+        )
+    )
+    weeks: list[Week] = []
+    for monday, sunday in spans:
+        week = Week(monday, sunday)
+        present = [a.volunteer for a in assignments if a.starts_on <= sunday and a.ends_on >= monday]
+        week.on_site = len(present)
+        countries = Counter(str(v.organization.country.code) for v in present)
+        skills = Counter(skill for v in present for skill in v.skill_list)
+        week.per_country = dict(sorted(countries.items()))
+        week.per_skill = dict(sorted(skills.items()))
+        week.people = [
+            PersonOnSite(
+                v.pseudonym,
+                v.organization.short_name,
+                str(v.organization.country.code),
+                v.skill_list,
+                v.language_list,
+            )
+            for v in sorted(present, key=lambda v: (v.organization.short_name, v.pseudonym))
+            if may_see_person(viewer, v, coordinators)
+        ]
+        wanted: Counter[str] = Counter()
+        for need in needs:
+            if need.starts_on <= sunday and need.ends_on >= monday:
+                wanted[need.skill] += need.count
+        week.needs = [
+            UnmetNeed(skill, count, skills.get(skill, 0)) for skill, count in sorted(wanted.items())
+        ]
+        weeks.append(week)
+    earlier = max(start - timedelta(weeks=PLAN_WEEKS), _monday(first)) if start > _monday(first) else None
+    later = end + timedelta(days=1) if end < last else None
+    return BrigadePlan(project, weeks, shows_people, earlier, later)
 
 
 def current_needs(project: Project) -> list[Need]:

@@ -9,10 +9,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
+from rules import has_perm
 
-from icor.accounts.models import Role
+from icor.accounts.rules import is_committee
 from icor.audit.services import record_event
-from icor.projects.authority import require_own, role_of
+from icor.core import bounds
+from icor.projects.authority import require_own
 from icor.projects.models import Activity, Level, Participation
 from icor.projects.models.scope import check_level
 from icor.registry.models import Organization
@@ -31,8 +33,7 @@ def create_activity(
     region_countries: Iterable[str] = (),
 ) -> Activity:
     """The committee or a member organization's officer (in its own name) puts an activity in the calendar."""
-    role = role_of(actor)
-    if role not in (Role.COMMITTEE, Role.OFFICER):
+    if not has_perm("projects.create_activity", actor):
         raise PermissionDenied(
             gettext(
                 "Activities are proposed by the coordinating committee or a member organization's officer."
@@ -41,6 +42,8 @@ def create_activity(
     ends_on = ends_on or starts_on
     if ends_on < starts_on:
         raise ValidationError(gettext("The activity cannot end before it starts."))
+    bounds.check_period(gettext("The activity"), starts_on, ends_on)
+    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
     if not title.strip():
         raise ValidationError(gettext("Give the activity a title."))
     countries = sorted({code.strip().upper() for code in region_countries if code.strip()})
@@ -55,7 +58,7 @@ def create_activity(
             continent=continent if level == Level.CONTINENT else "",
             region_name=region_name.strip() if level == Level.REGION else "",
             region_countries=",".join(countries) if level == Level.REGION else "",
-            proposed_by=actor.organization if role == Role.OFFICER else None,
+            proposed_by=None if is_committee(actor) else actor.organization,
             created_by=actor,
         )
         record_event(
@@ -85,6 +88,7 @@ def report_participation(
         raise ValidationError(gettext("Say what your organization did and in which city."))
     if people < 1:
         raise ValidationError(gettext("Give the number of people who took part (at least one)."))
+    bounds.check_number(gettext("Number of people"), people, low=1, high=bounds.MAX_PEOPLE)
     with transaction.atomic():
         participation = Participation.objects.create(
             activity=activity,

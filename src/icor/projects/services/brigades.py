@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from icor.audit.services import record_event
+from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
 from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Assignment, Availability, Need, Project, Volunteer
 from icor.registry.models import Organization
@@ -53,12 +55,14 @@ def register_volunteer(
     for starts_on, ends_on in periods:
         if ends_on < starts_on:
             raise ValidationError(gettext("An availability period cannot end before it starts."))
+        bounds.check_period(gettext("Availability"), starts_on, ends_on)
     with transaction.atomic():
         if Volunteer.objects.filter(
             project=project, organization=organization, pseudonym=pseudonym.strip()
         ).exists():
             raise ValidationError(
-                gettext("Your organization has already registered a volunteer with this pseudonym.")
+                gettext("Your organization has already registered a volunteer with this pseudonym."),
+                code=WRONG_STATE,
             )
         volunteer = Volunteer.objects.create(
             project=project,
@@ -92,10 +96,12 @@ def set_need(project: Project, *, actor: Any, skill: str, count: int, starts_on:
         raise ValidationError(gettext("Name one skill per need."))
     if count < 1:
         raise ValidationError(gettext("A need asks for at least one volunteer."))
+    bounds.check_number(gettext("Number of volunteers"), count, low=1, high=bounds.MAX_VOLUNTEERS_NEEDED)
+    if ends_on < starts_on:
+        raise ValidationError(gettext("The need cannot end before it starts."))
+    bounds.check_period(gettext("The need"), starts_on, ends_on)
     first_monday = starts_on - timedelta(days=starts_on.weekday())
     last_sunday = ends_on + timedelta(days=6 - ends_on.weekday())
-    if last_sunday < first_monday:
-        raise ValidationError(gettext("The need cannot end before it starts."))
     with transaction.atomic():
         need = Need.objects.create(
             project=project,
@@ -121,6 +127,7 @@ def assign_volunteer(volunteer: Volunteer, *, actor: Any, starts_on: date, ends_
     _check_recruiting(project)
     if ends_on < starts_on:
         raise ValidationError(gettext("The period cannot end before it starts."))
+    bounds.check_period(gettext("The assignment"), starts_on, ends_on)
     if project.starts_on and project.ends_on and (starts_on < project.starts_on or ends_on > project.ends_on):
         raise ValidationError(
             gettext("The period lies outside the project (%(start)s to %(end)s).")
@@ -136,7 +143,9 @@ def assign_volunteer(volunteer: Volunteer, *, actor: Any, starts_on: date, ends_
                 % {"organization": volunteer.organization.short_name}
             )
         if volunteer.assignments.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).exists():
-            raise ValidationError(gettext("The volunteer is already assigned in part of this period."))
+            raise ValidationError(
+                gettext("The volunteer is already assigned in part of this period."), code=WRONG_STATE
+            )
         assignment = Assignment.objects.create(
             volunteer=volunteer, starts_on=starts_on, ends_on=ends_on, assigned_by=actor
         )
@@ -151,8 +160,9 @@ def assign_volunteer(volunteer: Volunteer, *, actor: Any, starts_on: date, ends_
 
 def _check_recruiting(project: Project) -> None:
     if not project.recruits_volunteers:
-        raise ValidationError(gettext("This project does not recruit volunteers (S15)."))
+        raise ValidationError(gettext("This project does not recruit volunteers (S15)."), code=WRONG_STATE)
     if not project.is_open_for_work:
         raise ValidationError(
-            gettext("This project is %(status)s.") % {"status": project.get_status_display()}
+            gettext("This project is %(status)s.") % {"status": project.get_status_display()},
+            code=WRONG_STATE,
         )

@@ -14,10 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from rules import has_perm
 
-from icor.accounts.models import Role
+from icor.accounts.rules import is_committee
 from icor.audit.services import record_event
-from icor.projects.authority import acts_for, require_coordination, require_own, role_of
+from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Activity, Assignment, Kind, Need, Project, Volunteer
 from icor.projects.services.brigades import normalise_list
 
@@ -75,8 +76,8 @@ def edit_project(
 def may_change_activity(actor: Any, activity: Activity) -> bool:
     """Whoever proposed the activity: that organization's officer, or the committee for its own."""
     if activity.proposed_by is None:
-        return role_of(actor) == Role.COMMITTEE
-    return acts_for(actor, activity.proposed_by, officers_only=True)
+        return bool(is_committee(actor))
+    return bool(has_perm("projects.act_for_as_officer", actor, activity.proposed_by))
 
 
 def _require_activity_owner(actor: Any, activity: Activity, action: str) -> None:

@@ -10,10 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from rules import has_perm
 
-from icor.accounts.models import Role
+from icor.accounts.rules import is_committee
 from icor.audit.services import record_event
-from icor.projects.authority import require_coordination, require_own, role_of
+from icor.core import bounds
+from icor.core.refusals import WRONG_STATE
+from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Kind, Level, Project, ProjectStatus, Support
 from icor.projects.models.scope import check_level
 from icor.registry.models import Organization
@@ -46,25 +49,27 @@ def create_project(
 ) -> Project:
     """The committee creates projects; an officer creates those its own organization coordinates."""
     coordinators = list(coordinators)
-    role = role_of(actor)
-    if role == Role.OFFICER:
-        if [organization.pk for organization in coordinators] != [actor.organization_id]:
-            raise PermissionDenied(
-                gettext(
-                    "An officer creates projects that their own organization coordinates, and names no "
-                    "other organization: each organization decides itself what it takes on (S7, S11)."
-                )
-            )
-    elif role != Role.COMMITTEE:
+    if not has_perm("projects.create_project", actor):
         raise PermissionDenied(
             gettext(
                 "Projects are created by the coordinating committee or by a member organization's officer."
+            )
+        )
+    if not is_committee(actor) and [organization.pk for organization in coordinators] != [
+        actor.organization_id
+    ]:
+        raise PermissionDenied(
+            gettext(
+                "An officer creates projects that their own organization coordinates, and names no "
+                "other organization: each organization decides itself what it takes on (S7, S11)."
             )
         )
     if not coordinators:
         raise ValidationError(gettext("Name at least one coordinating organization."))
     if not title.strip():
         raise ValidationError(gettext("Give the project a title."))
+    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
+    bounds.check_period(gettext("The project"), starts_on, ends_on)
     countries = sorted({code.strip().upper() for code in region_countries if code.strip()})
     check_level(level, continent, region_name, countries)
     if kind == Kind.SINGLE:
@@ -138,7 +143,8 @@ def declare_support(project: Project, *, actor: Any, organization: Organization)
     require_own(actor, organization, officers_only=True, action=gettext("declare support"))
     if not project.is_open_for_work:
         raise ValidationError(
-            gettext("This project is %(status)s.") % {"status": project.get_status_display()}
+            gettext("This project is %(status)s.") % {"status": project.get_status_display()},
+            code=WRONG_STATE,
         )
     if refusal := project.refusal_for(organization):
         raise ValidationError(refusal)
@@ -150,7 +156,8 @@ def declare_support(project: Project, *, actor: Any, organization: Organization)
             ).exists():
                 raise ValidationError(
                     gettext("%(organization)s already supports this project.")
-                    % {"organization": organization.short_name}
+                    % {"organization": organization.short_name},
+                    code=WRONG_STATE,
                 )
             support = Support.objects.create(
                 project=project, organization=organization, since=today, declared_by=actor
@@ -166,7 +173,8 @@ def declare_support(project: Project, *, actor: Any, organization: Organization)
         # Another account of the same organization declared it at the same moment.
         raise ValidationError(
             gettext("%(organization)s already supports this project.")
-            % {"organization": organization.short_name}
+            % {"organization": organization.short_name},
+            code=WRONG_STATE,
         ) from None
     return support
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from icor.audit.services import record_event
+from icor.core.refusals import WRONG_STATE
 from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Project, Task, TaskEvent, TaskEventKind, TaskState
 from icor.registry.models import Organization
@@ -20,7 +21,8 @@ def create_task(project: Project, *, actor: Any, title: str, due_on: date, descr
     require_coordination(actor, project, action=gettext("add tasks to this project"))
     if not project.is_open_for_work:
         raise ValidationError(
-            gettext("This project is %(status)s.") % {"status": project.get_status_display()}
+            gettext("This project is %(status)s.") % {"status": project.get_status_display()},
+            code=WRONG_STATE,
         )
     if not title.strip():
         raise ValidationError(gettext("Give the task a title."))
@@ -48,12 +50,15 @@ def accept_task(task: Task, *, actor: Any, organization: Organization) -> Task:
         raise ValidationError(refusal)
     if not task.project.is_open_for_work:
         raise ValidationError(
-            gettext("This project is %(status)s.") % {"status": task.project.get_status_display()}
+            gettext("This project is %(status)s.") % {"status": task.project.get_status_display()},
+            code=WRONG_STATE,
         )
     with transaction.atomic():
         task = Task.objects.select_for_update().get(pk=task.pk)
         if task.state != TaskState.OPEN:
-            raise ValidationError(gettext("This task has already been accepted by an organization."))
+            raise ValidationError(
+                gettext("This task has already been accepted by an organization."), code=WRONG_STATE
+            )
         task.state = TaskState.ACCEPTED
         task.organization = organization
         task.save(update_fields=["state", "organization"])
@@ -101,7 +106,8 @@ def _own_accepted_task(task: Task, *, actor: Any, organization: Organization, ac
     if task.state != TaskState.ACCEPTED or task.organization_id != organization.pk:
         raise ValidationError(
             gettext("%(organization)s has not accepted this task, or it is already done.")
-            % {"organization": organization.short_name}
+            % {"organization": organization.short_name},
+            code=WRONG_STATE,
         )
     return task
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -18,15 +15,3 @@ def own_organization(request: HttpRequest) -> Organization:
     if organization is None:
         raise PermissionDenied(_("Only accounts of a member organization act for an organization."))
     return organization  # type: ignore[no-any-return]
-
-
-def perform(request: HttpRequest, action: Callable[[], object], success: str) -> bool:
-    """Run a service; a refusal is shown with its reason and nothing has changed."""
-    try:
-        action()
-    except (ValidationError, PermissionDenied) as error:
-        text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, text or _("You may not do this."))
-        return False
-    messages.success(request, success)
-    return True

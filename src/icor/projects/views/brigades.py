@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.projects import authority
+from icor.core import bounds
+from icor.core.pages import attempt
 from icor.projects.forms import AssignmentForm, NeedForm, VolunteerForm
 from icor.projects.models import Project, Volunteer
 from icor.projects.selectors.brigades import brigade_plan, current_needs, visible_volunteers
 from icor.projects.services import brigades as services
-from icor.projects.views import own_organization, perform
+from icor.projects.views import own_organization
 
 
 def _brigade(pk: int) -> Project:
@@ -32,20 +36,27 @@ def _volunteer_choices(project: Project, viewer: object) -> list[tuple[int, str]
     ]
 
 
+def _day(text: str | None) -> date | None:
+    """The day asked for in the address, if it is one on the calendar; anything else shows this week."""
+    try:
+        day = date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return day if bounds.FIRST_DAY <= day <= bounds.LAST_DAY else None
+
+
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     project = _brigade(pk)
-    organization = getattr(request.user, "organization", None)
-    coordinates = authority.coordinates(request.user, project)
+    coordinates = has_perm("projects.coordinate", request.user, project)
+    may_register = has_perm("projects.register_volunteers", request.user)
     context = {
         "project": project,
-        "plan": brigade_plan(project, request.user),
+        "plan": brigade_plan(project, request.user, from_day=_day(request.GET.get("from"))),
         "volunteers": visible_volunteers(project, request.user),
-        "may_register": authority.role_of(request.user) == "officer" and organization is not None,
+        "may_register": may_register,
         "coordinates": coordinates,
         "needs": current_needs(project),
-        "own_organization_id": getattr(organization, "pk", None)
-        if authority.role_of(request.user) == "officer"
-        else None,
+        "own_organization_id": getattr(request.user, "organization_id", None) if may_register else None,
         "volunteer_form": VolunteerForm(auto_id="volunteer_%s"),
         "need_form": NeedForm(auto_id="need_%s"),
         "assignment_form": AssignmentForm(
@@ -66,7 +77,7 @@ def register_volunteer(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Check the volunteer's pseudonym, skills and dates."))
         return redirect("projects:brigade", pk=pk)
     data = form.cleaned_data
-    perform(
+    attempt(
         request,
         lambda: services.register_volunteer(
             project,
@@ -90,7 +101,7 @@ def set_need(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the skill, the number and the weeks."))
     else:
-        perform(
+        attempt(
             request,
             lambda: services.set_need(project, actor=request.user, **form.cleaned_data),
             _("The need is recorded."),
@@ -107,7 +118,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a volunteer and the period on site."))
         return redirect("projects:brigade", pk=pk)
     volunteer = get_object_or_404(Volunteer, pk=form.cleaned_data["volunteer"], project=project)
-    perform(
+    attempt(
         request,
         lambda: services.assign_volunteer(
             volunteer,

@@ -11,15 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.projects import authority
+from icor.core.pages import attempt
 from icor.projects.forms import ActivityForm, ParticipationForm
 from icor.projects.ical import calendar_text
 from icor.projects.models import Activity
 from icor.projects.selectors.calendar import activities, combined_picture
 from icor.projects.services.activities import create_activity, report_participation
 from icor.projects.services.changes import may_change_activity
-from icor.projects.views import own_organization, perform
+from icor.projects.views import own_organization
 
 
 def calendar(request: HttpRequest) -> HttpResponse:
@@ -28,7 +29,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "upcoming": [row for row in rows if row[0].ends_on >= today],
         "past": [row for row in rows if row[0].ends_on < today][::-1],
-        "can_create": authority.role_of(request.user) in ("committee", "officer"),
+        "can_create": has_perm("projects.create_activity", request.user),
     }
     return render(request, "projects/calendar.html", context)
 
@@ -65,7 +66,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "activity": activity,
         "picture": combined_picture(activity),
-        "may_report": organization is not None and authority.acts_for(request.user, organization),
+        "may_report": has_perm("projects.act_for", request.user, organization),
         "may_change": may_change_activity(request.user, activity),
         "level_refusal": activity.refusal_for(organization) if organization is not None else "",
         "form": ParticipationForm(auto_id="participation_%s"),
@@ -82,7 +83,7 @@ def participate(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Say what you did, in which city, and how many people took part."))
     else:
-        perform(
+        attempt(
             request,
             lambda: report_participation(
                 activity, actor=request.user, organization=organization, **form.cleaned_data

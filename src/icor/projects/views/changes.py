@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from icor.core.pages import attempt
 from icor.projects.forms import ActivityEditForm, NeedEditForm, ProjectEditForm, VolunteerEditForm
 from icor.projects.models import Activity, Need, Project, Volunteer
 from icor.projects.services import changes
-from icor.projects.views import perform
 
 
 def _edit(
@@ -73,7 +73,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def activity_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity, pk=pk)
-    if perform(
+    if attempt(
         request,
         lambda: changes.withdraw_activity(activity, actor=request.user),
         _("The activity is withdrawn from the calendar; its reports stay on record."),
@@ -99,7 +99,7 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def volunteer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_or_404(Volunteer, pk=pk)
-    perform(
+    attempt(
         request,
         lambda: changes.withdraw_volunteer(volunteer, actor=request.user),
         _("The volunteer is withdrawn; assignments not yet begun are cancelled."),
@@ -124,5 +124,5 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def need_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(Need, pk=pk)
-    perform(request, lambda: changes.withdraw_need(need, actor=request.user), _("The need is withdrawn."))
+    attempt(request, lambda: changes.withdraw_need(need, actor=request.user), _("The need is withdrawn."))
     return redirect("projects:brigade", pk=need.project_id)

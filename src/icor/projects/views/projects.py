@@ -8,16 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from rules import has_perm
 
-from icor.accounts.models import Role
-from icor.projects import authority
+from icor.core.pages import attempt
 from icor.projects.forms import NoteForm, ProjectForm, StatusForm, TaskForm
 from icor.projects.models import Level, Project, ProjectStatus, Task, TaskState
 from icor.projects.selectors import projects as selectors
 from icor.projects.selectors.reliability import reliability_records
 from icor.projects.services import projects as services
 from icor.projects.services import tasks as task_services
-from icor.projects.views import own_organization, perform
+from icor.projects.views import own_organization
 from icor.registry.models import Organization
 
 
@@ -36,7 +36,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "status": status,
         "level": level,
         "q": request.GET.get("q", ""),
-        "can_create": authority.role_of(request.user) in (Role.COMMITTEE, Role.OFFICER),
+        "can_create": has_perm("projects.create_project", request.user),
     }
     template = "projects/_project_rows.html" if getattr(request, "htmx", False) else "projects/list.html"
     return render(request, template, context)
@@ -44,8 +44,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def project_create(request: HttpRequest) -> HttpResponse:
-    committee = authority.role_of(request.user) == Role.COMMITTEE
-    if not committee and authority.role_of(request.user) != Role.OFFICER:
+    committee = has_perm("conferences.chair", request.user)
+    if not has_perm("projects.create_project", request.user):
         raise PermissionDenied(
             _("Projects are created by the coordinating committee or an organization's officer.")
         )
@@ -74,17 +74,16 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     own_open_support = organization is not None and any(
         s.organization_id == organization.pk and s.until is None for s in supports
     )
-    coordinates = authority.coordinates(request.user, project)
     context = {
         "project": project,
         "supports": supports,
         "current_supporters": [s for s in supports if s.until is None],
         "tasks": selectors.tasks_of(project),
         "reliability": reliability_records(project=project),
-        "is_officer": authority.role_of(request.user) == Role.OFFICER,
+        "is_officer": has_perm("projects.register_volunteers", request.user),
         "own_open_support": own_open_support,
         "level_refusal": project.refusal_for(organization) if organization is not None else "",
-        "may_coordinate": coordinates or authority.role_of(request.user) == Role.COMMITTEE,
+        "may_coordinate": has_perm("projects.steer", request.user, project),
         "task_form": TaskForm(auto_id="task_%s"),
         "status_form": StatusForm(auto_id="status_%s"),
     }
@@ -97,7 +96,7 @@ def project_status(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(Project, pk=pk)
     form = StatusForm(request.POST)
     if form.is_valid():
-        perform(
+        attempt(
             request,
             lambda: services.set_project_status(
                 project, actor=request.user, status=form.cleaned_data["status"]
@@ -113,13 +112,13 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(Project, pk=pk)
     organization = own_organization(request)
     if request.POST.get("action") == "withdraw":
-        perform(
+        attempt(
             request,
             lambda: services.withdraw_support(project, actor=request.user, organization=organization),
             _("Your organization's support is withdrawn; the period stays in the history."),
         )
     else:
-        perform(
+        attempt(
             request,
             lambda: services.declare_support(project, actor=request.user, organization=organization),
             _("Your organization supports this project."),
@@ -145,7 +144,7 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the task a title and a due date."))
     else:
-        perform(
+        attempt(
             request,
             lambda: task_services.create_task(project, actor=request.user, **form.cleaned_data),
             _("The task is added."),
@@ -158,7 +157,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if task is None:
         raise Http404
     organization = getattr(request.user, "organization", None)
-    own = organization is not None and authority.acts_for(request.user, organization)
+    own = has_perm("projects.act_for", request.user, organization)
     context = {
         "task": task,
         "may_accept": own and task.state == TaskState.OPEN,
@@ -189,7 +188,7 @@ def task_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     extra = {"reason": note} if action == "drop" else ({"note": note} if with_note else {})
-    perform(
+    attempt(
         request,
         lambda: service(task, actor=request.user, organization=organization, **extra),  # type: ignore[operator]
         str(success),

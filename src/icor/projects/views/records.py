@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from icor.core.pages import attempt
 from icor.projects.models import Notification
 from icor.projects.selectors.projects import notifications_for
 from icor.projects.selectors.reliability import reliability_by_project, reliability_of, reliability_records
 from icor.projects.services.notifications import mark_read
-from icor.projects.views import perform
 from icor.registry.models import Organization
 
 
@@ -44,5 +44,5 @@ def notifications(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk)
-    perform(request, lambda: mark_read(notification, actor=request.user), _("Marked as read."))
+    attempt(request, lambda: mark_read(notification, actor=request.user), _("Marked as read."))
     return redirect("projects:notifications")

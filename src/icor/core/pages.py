@@ -1,3 +1,5 @@
+"""What every page that writes shares: a service's refusal becomes a message, never an error page."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,15 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 
 def attempt(request: HttpRequest, action: Callable[[], Any], success: str) -> Any:
-    """Run a service; a refusal is shown with its reason, and nothing has changed."""
+    """Run a service; a refusal is shown with its reason, and nothing has changed (None is returned)."""
     try:
         result = action()
     except (ValidationError, PermissionDenied) as error:
         reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        messages.error(request, reason or "Refused.")
+        messages.error(request, reason or _("You may not do this."))
         return None
     if success:
         messages.success(request, success)
