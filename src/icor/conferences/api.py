@@ -22,6 +22,7 @@ from icor.conferences.models import (
     Delegation,
     Motion,
 )
+from icor.core import group_commit
 from icor.registry.models import Organization
 
 router = Router(tags=["conferences"], auth=django_auth)
@@ -374,13 +375,16 @@ def ballot_detail(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
 )
 def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Status:
     ballot = get_object_or_404(Ballot, pk=ballot_id)
+    delegation = _delegation(payload.delegation_id)
     result = run(
-        lambda: services.cast_vote(
-            ballot=ballot,
-            actor=request.user,
-            choice=payload.choice,
-            delegation=_delegation(payload.delegation_id),
-            receipt=payload.receipt,
+        lambda: group_commit.run(
+            lambda: services.cast_vote(
+                ballot=ballot,
+                actor=request.user,
+                choice=payload.choice,
+                delegation=delegation,
+                receipt=payload.receipt,
+            )
         )
     )
     return Status(201, {"changed": result.changed, "receipt": result.receipt})

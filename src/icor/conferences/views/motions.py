@@ -17,6 +17,7 @@ from icor.conferences.forms import BallotForm, MotionForm, PositionForm, Receipt
 from icor.conferences.models import Ballot, BallotParticipation, Conference, ConsensusPosition, Motion, Vote
 from icor.conferences.transitions import Mover, next_states
 from icor.conferences.views._refusals import attempt
+from icor.core import group_commit
 
 
 @login_required
@@ -214,11 +215,13 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("conferences:motion", ballot.motion_id)
     result = attempt(
         request,
-        lambda: services.cast_vote(
-            ballot=ballot,
-            actor=request.user,
-            choice=form.cleaned_data["choice"],
-            receipt=form.cleaned_data["receipt"],
+        lambda: group_commit.run(
+            lambda: services.cast_vote(
+                ballot=ballot,
+                actor=request.user,
+                choice=form.cleaned_data["choice"],
+                receipt=form.cleaned_data["receipt"],
+            )
         ),
         _("Your delegation's vote is counted.") if not ballot.secret else "",
     )
