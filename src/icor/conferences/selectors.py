@@ -46,7 +46,7 @@ def delegations(conference: Conference) -> QuerySet[Delegation]:
         Delegation.objects.filter(conference=conference)
         .annotate(is_present=Exists(open_stay))
         .select_related("organization")
-        .prefetch_related(Prefetch("delegates", queryset=Delegate.objects.select_related("user")))
+        .prefetch_related(Prefetch("delegates", queryset=Delegate.objects.select_related("user__organization")))
     )
 
 
