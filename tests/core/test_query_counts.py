@@ -108,8 +108,12 @@ def test_no_page_costs_more_queries_with_more_delegations() -> None:
             else:
                 many = costs(client, large)
         for name in few:
-            assert few[name][0] == many[name][0], f"{role}, {name}: answered {few[name][0]} and {many[name][0]}"
+            assert few[name][0] == many[name][0], (
+                f"{role}, {name}: answered {few[name][0]} and {many[name][0]}"
+            )
             if many[name][1] > few[name][1]:
-                growing[f"{role}, {name}"] = f"{few[name][1]} queries with {SMALL}, {many[name][1]} with {LARGE}"
+                growing[f"{role}, {name}"] = (
+                    f"{few[name][1]} queries with {SMALL}, {many[name][1]} with {LARGE}"
+                )
         assert any(status == 200 for status, _ in few.values())
     assert not growing, growing

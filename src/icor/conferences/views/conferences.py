@@ -180,7 +180,10 @@ def chair(request: HttpRequest, pk: int) -> HttpResponse:
             "conference": conference,
             "agenda": selectors.agenda(conference),
             "overview": selectors.attendance_overview(conference),
-            "open_ballots": [selectors.ballot_status(b) for b in selectors.open_ballots(conference)],
+            "open_ballots": [
+                selectors.ballot_counts(b, missing_page=request.GET.get("missing", 1))
+                for b in selectors.open_ballots(conference)
+            ],
             "agenda_form": AgendaItemForm(),
         },
     )

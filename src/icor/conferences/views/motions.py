@@ -235,14 +235,18 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """The live partial: how many of those present have voted; the chair also sees which have not."""
+    """The live partial every browser following the ballot refreshes: counts only, so that it
+    stays small for thousands of delegations; the chair also sees a page of those not voted yet."""
     ballot = services.close_if_due(ballot=get_object_or_404(Ballot, pk=pk))
+    is_chair = getattr(request.user, "role", None) == Role.COMMITTEE
     return render(
         request,
         "conferences/_ballot_status.html",
         {
-            "status": selectors.ballot_status(ballot),
-            "is_chair": getattr(request.user, "role", None) == Role.COMMITTEE,
+            "status": selectors.ballot_counts(
+                ballot, missing_page=request.GET.get("missing", 1) if is_chair else None
+            ),
+            "is_chair": is_chair,
         },
     )
 
@@ -261,7 +265,7 @@ def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
             "ballot": ballot,
             "motion": ballot.motion,
             "conference": ballot.motion.conference,
-            "status": selectors.ballot_status(ballot),
+            "status": selectors.ballot_counts(ballot),
             "named_votes": selectors.named_votes(ballot) if not ballot.is_open else [],
             "published": selectors.counted_secret_votes(ballot),
             "receipt_form": form,
