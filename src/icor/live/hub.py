@@ -86,7 +86,6 @@ class Hub:
                     queue.get_nowait()
                 queue.put_nowait(None)
 
-
     def _throttled(self, message: Message) -> None:
         key = message.encode()
         loop = asyncio.get_running_loop()
