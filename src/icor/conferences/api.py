@@ -374,7 +374,8 @@ def ballot_detail(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
     summary="Cast your delegation's vote",
 )
 def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Status:
-    ballot = get_object_or_404(Ballot, pk=ballot_id)
+    # Loaded here with what the cast reads of it, not inside the (shared) transaction.
+    ballot = get_object_or_404(Ballot.objects.select_related("motion__agenda_item__conference"), pk=ballot_id)
     delegation = _delegation(payload.delegation_id)
     result = run(
         lambda: group_commit.run(
