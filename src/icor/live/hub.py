@@ -5,7 +5,7 @@ connection for the whole process); the last one to leave stops it, which closes 
 connection. A stream too slow to keep up loses events rather than holding up the others:
 each event only tells the browser to fetch fresh figures, so a later one makes up for it.
 For the same reason identical events of a channel (a vote burst sends one per commit) reach
-the browsers at most every THROTTLE_SECONDS: the first at once, the last one at the end of
+the browsers at most once every THROTTLE_SECONDS: the first at once, the last one at the end of
 the interval, so that thousands of browsers do not all re-fetch after every single cast.
 """
 
@@ -21,7 +21,7 @@ from icor.live.backends import Message, Transport, get_transport
 
 logger = logging.getLogger(__name__)
 QUEUE_SIZE = 64
-THROTTLE_SECONDS = 0.5
+THROTTLE_SECONDS = 1.0
 READY_TIMEOUT_SECONDS = 10.0
 
 

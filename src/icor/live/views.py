@@ -61,4 +61,4 @@ async def events(channel: str) -> AsyncGenerator[str, None]:
 
 
 def encode(message: Message) -> str:
-    return f"event: {message.event}\ndata: {json.dumps(message.data, separators=(',', ':'))}\n\n"
+    return message.server_sent_event
