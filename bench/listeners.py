@@ -5,7 +5,8 @@
 Opens COUNT Server-Sent-Events streams (raw asyncio, session keys read from SESSION_FILE,
 one a line, used in turn), prints `ready <n>` once every stream announced itself, then notes
 the wall-clock time at which each stream receives the `result` event. Standard input closing
-(or a line `stop`) ends the run; the last line printed is a JSON report.
+(or a line `stop`, sent once the ballot is closed) ends the run as soon as every stream has
+the result; the last line printed is a JSON report.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import time
 from urllib.parse import urlsplit
 
 OPENING_AT_ONCE = 200
+RESULT_WAIT = 60.0
 COOKIE_NAME = "sessionid"
 
 
@@ -83,6 +85,10 @@ async def main(base: str, channel: str, count: int, session_file: str) -> None:
         line = await stdin.readline()
         if not line or line.strip() == b"stop":
             break
+    # The ballot is closed: wait until every stream has the result (or RESULT_WAIT passed).
+    deadline = loop.time() + RESULT_WAIT
+    while loop.time() < deadline and any(x.ready and x.result_at is None and not x.error for x in listeners):
+        await asyncio.sleep(0.05)
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)

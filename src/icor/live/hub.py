@@ -22,6 +22,9 @@ from icor.live.backends import Message, Transport, get_transport
 logger = logging.getLogger(__name__)
 QUEUE_SIZE = 64
 THROTTLE_SECONDS = 1.0
+HEARTBEAT_SECONDS = 15.0
+# Put into every queue each HEARTBEAT_SECONDS: one timer per process, not one per stream.
+HEARTBEAT = Message(channel="", event="heartbeat")
 READY_TIMEOUT_SECONDS = 10.0
 
 
@@ -69,7 +72,16 @@ class Hub:
             ready.cancel()
             raise ConnectionError(f"the live channel ({self.transport.name}) is not reachable")
 
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            for queues in tuple(self.queues.values()):
+                for queue in tuple(queues):
+                    with contextlib.suppress(asyncio.QueueFull):
+                        queue.put_nowait(HEARTBEAT)
+
     async def _listen(self, ready: asyncio.Event) -> None:
+        beating = asyncio.create_task(self._beat())
         try:
             async for message in self.transport.receive(ready):
                 self._throttled(message)
@@ -77,6 +89,8 @@ class Hub:
             raise
         except Exception:
             logger.exception("live listener (%s) stopped", self.transport.name)
+        finally:
+            beating.cancel()
         # The listener ended: close every stream; browsers reconnect by themselves.
         if self.listener is asyncio.current_task():
             self.listener = None

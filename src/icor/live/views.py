@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncGenerator
 
@@ -11,10 +10,9 @@ from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from icor.live.backends import CHANNEL_PATTERN, Message
-from icor.live.hub import current_hub
+from icor.live.hub import HEARTBEAT, current_hub
 from icor.serving import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
 
-HEARTBEAT_SECONDS = 15.0
 RETRY_MILLISECONDS = 2000
 
 
@@ -40,21 +38,17 @@ def stream(request: HttpRequest, channel: str) -> HttpResponseBase:
 
 
 async def events(channel: str) -> AsyncGenerator[str, None]:
-    """`ready` once listening, then each event of the channel, with a heartbeat comment
-    whenever nothing happened for a while. Leaving unsubscribes (see Hub.subscription)."""
+    """`ready` once listening, then each event of the channel, and a heartbeat comment every
+    15 s (from the hub). Leaving unsubscribes (see Hub.subscription)."""
     yield f"retry: {RETRY_MILLISECONDS}\n\n"
     try:
         async with current_hub().subscription(channel) as queue:
             yield f"event: ready\ndata: {json.dumps({'channel': channel})}\n\n"
             while True:
-                try:
-                    message = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
-                except TimeoutError:
-                    yield ": heartbeat\n\n"
-                    continue
+                message = await queue.get()
                 if message is None:
                     return
-                yield encode(message)
+                yield ": heartbeat\n\n" if message is HEARTBEAT else encode(message)
     except ConnectionError:
         # The browser tries again after `retry`; the page still works without live updates.
         yield ": live channel unavailable\n\n"
