@@ -13,8 +13,9 @@ class Command(BaseCommand):
         "uvloop and httptools) that reads requests and writes answers, and a fixed pool of threads "
         "that run Django: one thread hop per request, and each thread keeps its database connection. "
         "Live channels are authorized in a thread, then streamed by the event loop from the process's "
-        "hub, holding neither a thread nor a database connection. Casts waiting at the same moment are "
-        "committed together (one transaction, one audit link per vote). Measured in docs/performance.md."
+        "hub, holding neither a thread nor a database connection. ICOR_GROUP_COMMIT=true commits casts "
+        "waiting at the same moment together (one transaction, one audit link per vote; off by default, "
+        "measured slower for now). Chosen by measurement: docs/performance.md."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
