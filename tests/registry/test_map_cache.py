@@ -28,3 +28,11 @@ def test_the_map_is_drawn_once_and_then_served_compressed_or_not_modified() -> N
     make_organization(country="FR")  # another member country: drawn anew
     changed = client.get("/registry/map.svg")
     assert changed["ETag"] != plain["ETag"] and views.drawn_map.cache_info().misses == 2
+
+
+def test_the_map_counts_current_members_per_country_like_the_statistics() -> None:
+    from icor.registry import selectors
+
+    for country in ("DE", "DE", "FR", "TR"):
+        make_organization(country=country)
+    assert selectors.member_countries() == selectors.statistics().member_countries

@@ -92,7 +92,7 @@ def _growth_chart(stats: selectors.Statistics, peak: int) -> dict[str, object]:
 def member_map(request: HttpRequest) -> HttpResponse:
     """The map changes only with the member countries: drawn (781 KB) and compressed once per
     language and set of members, then served from the process's memory."""
-    drawn = drawn_map(tuple(sorted(selectors.statistics().member_countries.items())), get_language())
+    drawn = drawn_map(tuple(sorted(selectors.member_countries().items())), get_language())
     if request.headers.get("If-None-Match") == f'"{drawn.tag}"':
         return HttpResponseNotModified(headers={"ETag": f'"{drawn.tag}"'})
     response = HttpResponse(content_type="image/svg+xml; charset=utf-8")
