@@ -1,174 +1,126 @@
-"""One benchmark size: prepare, fire the casts, close, check exactness, measure the database alone."""
+"""One benchmark size: prepare, measure the ceiling, fire the casts with browsers listening,
+close, check exactness and the audit chain, time the pages."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import secrets
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
-import httpx
-import psycopg
 from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
-from bench.scene import Scene, Voter, open_current_affairs_ballot, prepare
+from bench.client import Pool, request_bytes
+from bench.scene import Scene, open_current_affairs_ballot
+from bench.server import Server
+from icor.audit.services import verify_chain
 from icor.conferences import services as conferences
 from icor.conferences.models import Ballot, Vote
 
 CHOICES = ("yes", "no", "abstain")
 DUPLICATE_SHARE = 20  # one delegation in 20 submits its vote twice at the same moment
-RESULT_TIMEOUT = 60.0
+CHECKOUT = Path(__file__).resolve().parents[1]
 
 
 @dataclass
-class Row:
+class Burst:
     size: int
+    listeners: int
     casts_per_second: float
     p50_ms: float
     p99_ms: float
-    result_ms: float
-    raw_per_second: float
-    exact: bool
-    refused_duplicates: int
+    client_cpu_ms: float  # per cast
+    server_cpu_ms: float  # per cast
+    ceiling_tps: float
+    listening: int = 0
+    delivery_p50_ms: float = 0.0
+    delivery_p95_ms: float = 0.0
+    delivered: int = 0
+    listener_errors: dict[str, int] = field(default_factory=dict)
+    load: tuple[float, float, float] = (0.0, 0.0, 0.0)
     problems: list[str] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
-        return self.casts_per_second / self.raw_per_second if self.raw_per_second else 0.0
+        return self.casts_per_second / self.ceiling_tps if self.ceiling_tps else 0.0
+
+    @property
+    def exact(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class PageCost:
+    name: str
+    p50_ms: float
+    queries: int
+    status: int
 
 
 def choice_of(number: int) -> str:
     return CHOICES[number % len(CHOICES)]
 
 
-class LiveWatcher:
-    """Follows the conference's live channel like a browser would, noting when each event arrived."""
-
-    def __init__(self, base: str, channel: str, session_key: str) -> None:
-        self.url = f"{base}/live/{channel}/"
-        self.cookie = f"{settings.SESSION_COOKIE_NAME}={session_key}"
-        self.ready = asyncio.Event()
-        self.closed_at: float | None = None
-        self.closed = asyncio.Event()
-        self.events = 0
-
-    async def follow(self) -> None:
-        async with (
-            httpx.AsyncClient(timeout=httpx.Timeout(None, connect=10)) as client,
-            client.stream("GET", self.url, headers={"Cookie": self.cookie}) as stream,
-        ):
-            if stream.status_code != 200:
-                raise RuntimeError(f"live channel answered {stream.status_code}, not a stream")
-            event = ""
-            async for line in stream.aiter_lines():
-                if line.startswith("event: "):
-                    event = line.removeprefix("event: ")
-                elif line.startswith("data: "):
-                    self.observe(event, json.loads(line.removeprefix("data: ")))
-
-    def observe(self, event: str, data: dict[str, object]) -> None:
-        self.events += 1
-        if event == "ready":
-            self.ready.set()
-        elif (
-            event == "result" or (event == "ballot" and data.get("open") is False)
-        ) and not self.closed.is_set():
-            self.closed_at = time.perf_counter()
-            self.closed.set()
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-async def fire(base: str, scene: Scene, concurrency: int) -> tuple[list[float], Counter[int], float, float]:
+async def fire(
+    base: str, scene: Scene, ballot: Ballot, concurrency: int
+) -> tuple[list[float], Counter[int], float, float]:
     """Every voter casts once; some twice at the same moment. Latencies in seconds, statuses counted."""
     token = secrets.token_hex(16)
-    gate = asyncio.Semaphore(concurrency)
-    latencies: list[float] = []
-    statuses: Counter[int] = Counter()
-    url = cast_url(base, scene.ballot)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-
-    async def cast(client: httpx.AsyncClient, number: int, voter: Voter) -> None:
+    path = f"/api/conferences/ballots/{ballot.pk}/votes"
+    jobs = []
+    for number, voter in enumerate(scene.voters):
         headers = {
             "Cookie": f"{settings.SESSION_COOKIE_NAME}={voter.session_key}; {settings.CSRF_COOKIE_NAME}={token}",
             "X-CSRFToken": token,
+            "Content-Type": "application/json",
         }
-        async with gate:
-            started = time.perf_counter()
-            response = await client.post(url, json=cast_body(voter, choice_of(number)), headers=headers)
-            latencies.append(time.perf_counter() - started)
-        statuses[response.status_code] += 1
-
-    jobs = []
-    for number, voter in enumerate(scene.voters):
-        jobs.append((number, voter))
+        raw = request_bytes(
+            "POST", base, path, headers=headers, body=json.dumps({"choice": choice_of(number)}).encode()
+        )
+        jobs.append(raw)
         if number % DUPLICATE_SHARE == 0:
-            jobs.append((number, voter))
-    async with httpx.AsyncClient(limits=limits, timeout=httpx.Timeout(120)) as client:
-        began = time.perf_counter()
-        await asyncio.gather(*(cast(client, number, voter) for number, voter in jobs))
-        last = time.perf_counter()
+            jobs.append(raw)
+    pool = Pool(base, concurrency)
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+
+    gate = asyncio.Semaphore(concurrency)
+
+    async def cast(raw: bytes) -> None:
+        async with gate:  # a cast's time runs from when a connection is free to send it
+            started = time.perf_counter()
+            answer = await pool.send(raw)
+            latencies.append(time.perf_counter() - started)
+        statuses[answer.status] += 1
+
+    began = time.perf_counter()
+    await asyncio.gather(*(cast(raw) for raw in jobs))
+    last = time.perf_counter()
+    pool.close()
     return latencies, statuses, began, last
 
 
-def cast_url(base: str, ballot: Ballot) -> str:
-    return f"{base}/api/conferences/ballots/{ballot.pk}/votes"
-
-
-def cast_body(voter: Voter, choice: str) -> dict[str, object]:
-    return {"choice": choice}
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-async def warm_up(base: str, scene: Scene, concurrency: int) -> None:
-    """Let every server process load its code and open its first connections before timing."""
-    cookie = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={scene.voters[0].session_key}"}
-    async with httpx.AsyncClient(timeout=httpx.Timeout(60)) as client:
-        for _round in range(3):
-            await asyncio.gather(
-                *(
-                    client.get(f"{base}/api/conferences/ballots/{scene.ballot.pk}", headers=cookie)
-                    for _ in range(concurrency)
-                )
-            )
-
-
-async def burst(base: str, scene: Scene, concurrency: int) -> tuple[list[float], Counter[int], float, float]:
-    # A delegate follows the channel (committee accounts must first set up two-factor login).
-    watcher = LiveWatcher(base, f"conference-{scene.conference.pk}", scene.voters[0].session_key)
-    following = asyncio.create_task(watcher.follow())
-    try:
-        await warm_up(base, scene, concurrency)
-        ready = asyncio.create_task(watcher.ready.wait())
-        await asyncio.wait({ready, following}, timeout=10, return_when=asyncio.FIRST_COMPLETED)
-        if not watcher.ready.is_set():
-            ready.cancel()
-            raise RuntimeError(
-                f"the live channel did not open: {following.exception() if following.done() else 'timeout'}"
-            )
-        latencies, statuses, began, last = await fire(base, scene, concurrency)
-        await asyncio.to_thread(close, scene)
-        await asyncio.wait_for(watcher.closed.wait(), RESULT_TIMEOUT)
-        assert watcher.closed_at is not None
-        return latencies, statuses, last - began, watcher.closed_at - last
-    finally:
-        following.cancel()
-
-
-def close(scene: Scene) -> None:
-    conferences.close_ballot(ballot=scene.ballot, actor=scene.chair)
-
-
-def check(scene: Scene, statuses: Counter[int]) -> list[str]:
+def check(scene: Scene, ballot: Ballot, statuses: Counter[int]) -> list[str]:
     """Every delegation's vote counted exactly once; duplicates refused; the decided figures agree."""
     problems = []
     expected = Counter(choice_of(number) for number in range(scene.size))
-    votes = Vote.objects.filter(ballot=scene.ballot)
+    votes = Vote.objects.filter(ballot=ballot)
     counted = Counter(votes.values_list("choice", flat=True))
     if counted != expected:
         problems.append(f"counted {dict(counted)}, expected {dict(expected)}")
@@ -178,46 +130,144 @@ def check(scene: Scene, statuses: Counter[int]) -> list[str]:
     accepted = sum(count for status, count in statuses.items() if 200 <= status < 300)
     if accepted != scene.size:
         problems.append(f"{accepted} casts accepted, expected {scene.size}")
-    if statuses.get(400, 0) + statuses.get(409, 0) + statuses.get(422, 0) != duplicates:
+    if statuses.get(400, 0) != duplicates:
         problems.append(f"duplicates: statuses {dict(statuses)}, expected {duplicates} refused")
-    outcome = Ballot.objects.get(pk=scene.ballot.pk).outcome or {}
+    outcome = Ballot.objects.get(pk=ballot.pk).outcome or {}
     figures = outcome.get("figures", {})
     for choice in CHOICES:
         if choice in figures and figures[choice] != expected[choice]:
             problems.append(f"decided figure {choice}={figures[choice]}, expected {expected[choice]}")
+    links = ballot_links(ballot)
+    if links != scene.size:
+        problems.append(f"{links} audit links of casts, expected {scene.size}")
+    verification = verify_chain()
+    if not verification.ok:
+        problems.append(f"audit chain broken at #{verification.broken_at}: {verification.reason}")
     return problems
 
 
-def raw_insert_rate(scene: Scene) -> float:
-    """The same rows inserted by one psycopg connection, one autocommit INSERT each: the database alone."""
+def ballot_links(ballot: Ballot) -> int:
+    from icor.audit.models import AuditEvent
+
+    return AuditEvent.objects.filter(event="ballot.cast", subject=f"ballot:{ballot.pk}").count()
+
+
+class Listeners:
+    """The listener process (bench/listeners.py) for one burst."""
+
+    def __init__(self, base: str, scene: Scene, count: int) -> None:
+        self.count = count
+        self.keys = tempfile.NamedTemporaryFile("w", suffix=".keys", delete=False)  # noqa: SIM115
+        self.keys.write("\n".join(voter.session_key for voter in scene.voters))
+        self.keys.close()
+        channel = f"conference-{scene.conference.pk}"
+        self.process = subprocess.Popen(  # noqa: S603 - a fixed argument list, no shell
+            [sys.executable, "-m", "bench.listeners", base, channel, str(count), self.keys.name],
+            cwd=CHECKOUT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def wait_ready(self) -> int:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line.startswith("ready "):
+            raise RuntimeError(f"the listeners did not start: {line!r}")
+        return int(line.split()[1])
+
+    def finish(self) -> dict[str, object]:
+        out, _ = self.process.communicate("stop\n", timeout=120)
+        os.unlink(self.keys.name)
+        return json.loads(out.strip().splitlines()[-1])
+
+
+def burst(
+    base: str, server: Server, scene: Scene, *, listeners: int, concurrency: int, ceiling: float
+) -> Burst:
     ballot = open_current_affairs_ballot(
-        scene.conference, scene.chair, scene.submitter, scene.ballot.motion.organization, "raw insert"
+        scene.conference, scene.chair, scene.submitter, scene.ballot.motion.organization, f"burst {listeners}"
     )
-    table = Vote._meta.db_table
-    statement = f"INSERT INTO {table} (ballot_id, delegation_id, choice, cast_at) VALUES (%s, %s, %s, now())"  # noqa: S608
-    with psycopg.connect(settings.DATABASE_URL, autocommit=True) as connection:
-        began = time.perf_counter()
-        for number, voter in enumerate(scene.voters):
-            connection.execute(statement, (ballot.pk, voter.delegation_id, choice_of(number)))
-        elapsed = time.perf_counter() - began
+    following = Listeners(base, scene, listeners) if listeners else None
+    listening = following.wait_ready() if following else 0
+    load = os.getloadavg()
+    server_cpu = server.cpu_seconds()
+    client_cpu = time.process_time()
+    latencies, statuses, began, last = asyncio.run(fire(base, scene, ballot, concurrency))
+    client_cpu = time.process_time() - client_cpu
+    server_cpu = server.cpu_seconds() - server_cpu
+    last_cast = time.time() - (time.perf_counter() - last)
     conferences.close_ballot(ballot=ballot, actor=scene.chair)
-    return scene.size / elapsed
-
-
-def run_size(base: str, size: int, *, concurrency: int) -> Row:
-    scene = prepare(size)
-    print(f"N = {size:,}: casting ...", flush=True)
-    latencies, statuses, seconds, result_seconds = asyncio.run(burst(base, scene, concurrency))
-    problems = check(scene, statuses)
-    raw = raw_insert_rate(scene)
-    return Row(
-        size=size,
-        casts_per_second=size / seconds,
+    report: dict[str, object] = {}
+    if following:
+        report = following.finish()
+    delivered = [1000 * (at - last_cast) for at in report.get("result_at", [])]  # type: ignore[attr-defined]
+    problems = check(scene, ballot, statuses)
+    if following and len(delivered) != listening:
+        problems.append(f"the result reached {len(delivered)} of {listening} listeners")
+    return Burst(
+        size=scene.size,
+        listeners=listeners,
+        casts_per_second=scene.size / (last - began),
         p50_ms=1000 * statistics.median(latencies),
         p99_ms=1000 * percentile(latencies, 0.99),
-        result_ms=1000 * result_seconds,
-        raw_per_second=raw,
-        exact=not problems,
-        refused_duplicates=sum(count for status, count in statuses.items() if status >= 400),
+        client_cpu_ms=1000 * client_cpu / scene.size,
+        server_cpu_ms=1000 * server_cpu / scene.size,
+        ceiling_tps=ceiling,
+        listening=listening,
+        delivery_p50_ms=percentile(delivered, 0.5),
+        delivery_p95_ms=percentile(delivered, 0.95),
+        delivered=len(delivered),
+        listener_errors=dict(report.get("errors", {})),  # type: ignore[call-overload]
+        load=load,
         problems=problems,
     )
+
+
+def page_costs(base: str, pages: dict[str, str], session_key: str, *, repeat: int = 15) -> list[PageCost]:
+    """p50 over HTTP (the lean client, one at a time) and the queries of one request (in process)."""
+    cookie = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={session_key}"}
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+
+    async def timed(path: str) -> tuple[float, int]:
+        pool = Pool(base, 1)
+        raw = request_bytes("GET", base, path, headers=cookie)
+        status = (await pool.send(raw)).status
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            await pool.send(raw)
+            times.append(time.perf_counter() - started)
+        pool.close()
+        return 1000 * statistics.median(times), status
+
+    costs = []
+    for name, path in pages.items():
+        p50, status = asyncio.run(timed(path))
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        costs.append(PageCost(name, p50, len(queries), status))
+    return costs
+
+
+def conference_pages(scene: Scene) -> dict[str, str]:
+    c, m, b = scene.conference.pk, scene.ballot.motion_id, scene.ballot.pk
+    return {
+        "conference": f"/conferences/{c}/",
+        "attendance": f"/conferences/{c}/attendance/",
+        "minutes": f"/conferences/{c}/minutes/",
+        "motion": f"/conferences/motions/{m}/",
+        "ballot status (live fragment)": f"/conferences/ballots/{b}/status/",
+        "ballot result": f"/conferences/ballots/{b}/",
+        "speakers": f"/debate/conferences/{c}/speakers/",
+    }
+
+
+REGISTRY_PAGES = {
+    "home": "/",
+    "registry": "/registry/",
+    "statistics": "/registry/statistics/",
+    "world map (SVG)": "/registry/map.svg",
+    "conferences": "/conferences/",
+}

@@ -1,4 +1,4 @@
-"""The benchmark's printed table and the description of the machine it ran on."""
+"""The benchmark's printed tables and the description of the machine it ran on."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import platform
 
 from django.db import connection
 
-from bench.burst import Row
+from bench.burst import Burst, PageCost
 
 
-def machine(*, workers: int, concurrency: int) -> str:
+def machine(*, workers: int, threads: int, concurrency: int) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         server_version = cursor.fetchone()[0]
@@ -19,21 +19,37 @@ def machine(*, workers: int, concurrency: int) -> str:
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB; "
         f"{platform.system()} {platform.release()}; Python {platform.python_version()}; "
         f"PostgreSQL {server_version} on the same machine\n"
-        f"server: icor serve --workers {workers} (uvicorn, ASGI); clients: {concurrency} requests in flight "
-        "(httpx, asyncio) on the same machine"
+        f"server: icor serve --workers {workers} --threads {threads}; clients: {concurrency} keep-alive "
+        "connections (bench/client.py, raw asyncio HTTP/1.1) and the listeners' process, on the same machine"
     )
 
 
-def table(rows: list[Row]) -> str:
-    header = (
-        "| N | casts/s | p50 ms | p99 ms | last cast → result ms | raw inserts/s | casts ÷ raw | exact |",
-        "|---:|---:|---:|---:|---:|---:|---:|:---|",
-    )
-    lines = list(header)
+def burst_table(rows: list[Burst]) -> str:
+    lines = [
+        f"N = {rows[0].size:,}",
+        "",
+        "| SSE listeners | casts/s | ceiling tps (pgbench, 32) | casts ÷ ceiling | p50 ms | p99 ms "
+        "| client CPU ms/cast | server CPU ms/cast | result delivered p50 / p95 ms (reached) | load 1/5/15 | exact, chain |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|",
+    ]
     for row in rows:
         verdict = "yes" if row.exact else "NO: " + "; ".join(row.problems)
-        lines.append(
-            f"| {row.size:,} | {row.casts_per_second:,.0f} | {row.p50_ms:,.1f} | {row.p99_ms:,.1f} "
-            f"| {row.result_ms:,.0f} | {row.raw_per_second:,.0f} | {row.ratio:.1%} | {verdict} |"
+        delivery = (
+            f"{row.delivery_p50_ms:,.0f} / {row.delivery_p95_ms:,.0f} ({row.delivered:,} of {row.listening:,})"
+            if row.listeners
+            else "-"
         )
+        if row.listener_errors:
+            delivery += f" errors {row.listener_errors}"
+        lines.append(
+            f"| {row.listeners:,} | {row.casts_per_second:,.0f} | {row.ceiling_tps:,.0f} | {row.ratio:.1%} "
+            f"| {row.p50_ms:,.1f} | {row.p99_ms:,.1f} | {row.client_cpu_ms:.2f} | {row.server_cpu_ms:.2f} "
+            f"| {delivery} | {' / '.join(f'{x:.1f}' for x in row.load)} | {verdict} |"
+        )
+    return "\n".join(lines)
+
+
+def page_table(title: str, costs: list[PageCost]) -> str:
+    lines = [title, "", "| page | p50 ms | queries | status |", "|:---|---:|---:|---:|"]
+    lines += [f"| {c.name} | {c.p50_ms:,.1f} | {c.queries} | {c.status} |" for c in costs]
     return "\n".join(lines)

@@ -1,18 +1,23 @@
-"""Vote-burst benchmark: N delegations each cast one ballot over HTTP, as fast as the clients can.
+"""Vote-burst benchmark: N delegations each cast one ballot over HTTP while browsers listen.
 
     make bench                               # N = 100, 1,000 and 10,000
     BENCH_SIZES=100,1000 make bench          # choose N
-    BENCH_CONCURRENCY=64 BENCH_WORKERS=2     # requests in flight, server processes
+    BENCH_LISTENERS=500,10000                # one burst per number of SSE listeners (0: none)
+    BENCH_CONCURRENCY=64 BENCH_WORKERS=2 BENCH_THREADS=8
 
 Creates a fresh PostgreSQL database (BENCH_DATABASE_URL, default .../icor_bench), runs
-`icor setup` on it, serves it with `icor serve --workers 2`, and for each N prepares a
-conference through the services, fires the casts, closes the ballot, checks that every
-ballot was counted exactly once, and measures the raw insert rate of the database for the
-same rows. Prints one table; writes nothing into the project. This is a measurement, not a test.
+`icor setup` on it, serves it with `icor serve`, times the pages with the seed registry, and
+for each N prepares a conference through the services, measures PostgreSQL's ceiling for the
+same kind of write (pgbench, 32 clients), then per listener count opens a ballot, connects
+the listeners, fires the casts (a lean keep-alive client), closes the ballot, checks that
+every ballot was counted exactly once and that the audit chain verifies, and finally times
+the conference's pages. Prints one table per N; writes nothing into the project. This is a
+measurement, not a test.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -34,13 +39,24 @@ def fresh_database(url: str) -> None:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def numbers(name: str, default: str) -> list[int]:
+    return [int(value) for value in os.environ.get(name, default).split(",") if value.strip()]
+
+
 def main() -> int:
-    sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",") if size.strip()]
+    sizes = numbers("BENCH_SIZES", "100,1000,10000")
+    listener_counts = numbers("BENCH_LISTENERS", "500,10000")
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     workers = int(os.environ.get("BENCH_WORKERS", "2"))
+    threads = int(os.environ.get("BENCH_THREADS", "8"))
     concurrency = int(os.environ.get("BENCH_CONCURRENCY", "64"))
     os.environ.update(
-        {"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "icor.settings", "ICOR_LIVE_BACKEND": "postgres"}
+        {
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "icor.settings",
+            "ICOR_LIVE_BACKEND": "postgres",
+            "ICOR_SERVE_THREADS": str(threads),
+        }
     )
     print(f"fresh database {url.rsplit('/', 1)[-1]}; icor setup ...", flush=True)
     fresh_database(url)
@@ -49,20 +65,61 @@ def main() -> int:
     import django
 
     django.setup()
-    from bench.burst import run_size
-    from bench.report import machine, table
+    from bench.burst import REGISTRY_PAGES, burst, conference_pages, page_costs
+    from bench.ceiling import pgbench_ceiling
+    from bench.report import burst_table, machine, page_table
+    from bench.scene import prepare, reader_session
     from bench.server import icor_server
 
-    rows = []
-    with icor_server(workers=workers) as base:
+    tables = []
+    with icor_server(workers=workers) as server:
+        asyncio.run(warm_up(server.base, concurrency))
+        tables.append(
+            page_table(
+                "Pages with the seed registry", page_costs(server.base, REGISTRY_PAGES, reader_session())
+            )
+        )
+        exact = True
         for size in sizes:
             print(f"N = {size:,}: preparing ...", flush=True)
-            rows.append(run_size(base, size, concurrency=concurrency))
+            scene = prepare(size)
+            ceiling = pgbench_ceiling(url)
+            rows = []
+            for listeners in listener_counts:
+                print(f"N = {size:,}: {listeners:,} listeners, casting ...", flush=True)
+                asyncio.run(warm_up(server.base, concurrency))
+                rows.append(
+                    burst(
+                        server.base,
+                        server,
+                        scene,
+                        listeners=listeners,
+                        concurrency=concurrency,
+                        ceiling=ceiling,
+                    )
+                )
+                exact = exact and rows[-1].exact
+            tables.append(burst_table(rows))
+            pages = {**conference_pages(scene), **REGISTRY_PAGES}
+            costs = page_costs(server.base, pages, scene.voters[0].session_key)
+            tables.append(page_table(f"Pages with {size:,} delegations", costs))
     print()
-    print(machine(workers=workers, concurrency=concurrency))
-    print()
-    print(table(rows))
-    return 0 if all(row.exact for row in rows) else 1
+    print(machine(workers=workers, threads=threads, concurrency=concurrency))
+    for table in tables:
+        print()
+        print(table)
+    return 0 if exact else 1
+
+
+async def warm_up(base: str, concurrency: int) -> None:
+    """Let every server process and thread load its code and open its connection before timing."""
+    from bench.client import Pool, request_bytes
+
+    pool = Pool(base, concurrency)
+    raw = request_bytes("GET", base, "/health")
+    for _round in range(3):
+        await asyncio.gather(*(pool.send(raw) for _ in range(concurrency)))
+    pool.close()
 
 
 if __name__ == "__main__":

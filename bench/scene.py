@@ -86,6 +86,18 @@ def accounts_of(organizations: list[Organization], tag: str, role: str) -> list[
     return list(User.objects.filter(username__startswith=f"bench-{tag}-{role}-").order_by("username"))
 
 
+def reader_session() -> str:
+    """A logged-in delegate of a seed organization, to read the pages with the seed registry."""
+    reader = User(
+        username=f"bench-reader-{secrets.token_hex(3)}",
+        role=Role.DELEGATE,
+        organization=Organization.objects.first(),
+    )
+    reader.set_unusable_password()
+    reader.save()
+    return login_sessions([reader])[0]
+
+
 def committee_account(tag: str) -> User:
     chair = User(username=f"bench-{tag}-chair", role=Role.COMMITTEE)
     chair.set_unusable_password()

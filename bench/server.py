@@ -8,12 +8,12 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
-
 CHECKOUT = Path(__file__).resolve().parents[1]
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -22,11 +22,47 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+class Server:
+    def __init__(self, process: subprocess.Popen[bytes], base: str) -> None:
+        self.process = process
+        self.base = base
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU of the server's processes (the supervisor and its workers) so far."""
+        total = 0
+        for pid in process_tree(self.process.pid):
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / TICKS
+
+
+def process_tree(root: int) -> list[int]:
+    found, queue = [], [root]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            with contextlib.suppress(OSError):
+                queue += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
 @contextlib.contextmanager
-def icor_server(*, workers: int) -> Iterator[str]:
+def icor_server(*, workers: int, extra: list[str] | None = None) -> Iterator[Server]:
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 - a fixed argument list, no shell
-        [sys.executable, "-m", "icor.cli", "serve", "--port", str(port), "--workers", str(workers)],
+        [
+            sys.executable,
+            "-m",
+            "icor.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            *(extra or []),
+        ],
         cwd=CHECKOUT,
         env=os.environ,
     )
@@ -36,11 +72,14 @@ def icor_server(*, workers: int) -> Iterator[str]:
         while True:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("icor serve did not start")
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"{base}/health", timeout=1) as answer,  # noqa: S310 - our own server
+            ):
+                if answer.status == 200:
                     break
             time.sleep(0.2)
-        yield base
+        yield Server(process, base)
     finally:
         process.terminate()
         try:

@@ -123,7 +123,16 @@ TEMPLATES = [
 ]
 
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'icor.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# A served request runs in one thread of a fixed pool (icor.serving), which keeps its
+# connection: a new PostgreSQL backend costs several milliseconds. The pool option needs 0.
+POOLED = env_flag("ICOR_DB_POOL", False)
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=0 if POOLED else int(os.environ.get("ICOR_DB_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while a write commits; the timeout waits out short locks.
     DATABASES["default"]["OPTIONS"] = {
@@ -131,8 +140,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-elif env_flag("ICOR_DB_POOL", False):
+elif POOLED:
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 20}
+
+# Casts arriving at the same moment may share one commit (icor.core.group_commit). Off by
+# default: measured slower while a cast runs 17 statements (docs/performance.md).
+GROUP_COMMIT = env_flag("ICOR_GROUP_COMMIT", False)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

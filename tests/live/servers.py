@@ -33,7 +33,9 @@ def shared_database_url() -> str:
 
 
 @contextlib.contextmanager
-def running_server(extra_env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def running_server(
+    extra_env: dict[str, str], *, workers: int = 1
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Start `icor serve` on a free port; yield its base URL and process once /health answers.
 
     A test may kill the process itself; whatever still runs is stopped afterwards.
@@ -48,7 +50,7 @@ def running_server(extra_env: dict[str, str]) -> Iterator[tuple[str, subprocess.
     }
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "icor.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "icor.cli", "serve", "--port", str(port), "--workers", str(workers)],
             env=env,
             cwd=Path(settings.CHECKOUT_DIR),
             stdout=log,
@@ -77,7 +79,7 @@ def running_server(extra_env: dict[str, str]) -> Iterator[tuple[str, subprocess.
 
 
 @contextlib.contextmanager
-def icor_server(extra_env: dict[str, str]) -> Iterator[str]:
+def icor_server(extra_env: dict[str, str], *, workers: int = 1) -> Iterator[str]:
     """Start `icor serve` on a free port; yield its base URL once /health answers; stop it after."""
-    with running_server(extra_env) as (base, _process):
+    with running_server(extra_env, workers=workers) as (base, _process):
         yield base

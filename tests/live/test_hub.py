@@ -111,3 +111,31 @@ def test_a_slow_stream_loses_events_instead_of_blocking_others(monkeypatch) -> N
     kept, other = run(scenario())
     assert kept == 2
     assert other.data == {"cast": 99}
+
+
+def test_identical_events_of_a_burst_reach_the_streams_at_most_once_per_interval(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A vote burst sends one nudge per commit; each stream gets the first at once and the
+    last at the end of the interval, never the ones between. Other events are not held."""
+    monkeypatch.setattr("icor.live.hub.THROTTLE_SECONDS", 0.2)
+    cast = Message("conference-1", "ballot", {"ballot": 3, "cast": True})
+    result = Message("conference-1", "result", {"ballot": 3})
+
+    async def scenario() -> list[tuple[Message, bool]]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        async with hub.subscription("conference-1") as queue:
+            for _ in range(20):
+                transport.send(cast)
+            transport.send(result)
+            loop = asyncio.get_running_loop()
+            began = loop.time()
+            received = []
+            for _ in range(3):
+                message = await asyncio.wait_for(queue.get(), WAIT_SECONDS)
+                assert message is not None
+                received.append((message, loop.time() - began >= 0.15))
+            with pytest.raises(TimeoutError):
+                await asyncio.wait_for(queue.get(), 0.4)
+            return received
+
+    assert run(scenario()) == [(cast, False), (result, False), (cast, True)]

@@ -91,7 +91,7 @@ def test_a_published_event_reaches_the_open_stream(delegate: User) -> None:
 
 
 def test_a_quiet_stream_sends_heartbeats(delegate: User, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("icor.live.views.HEARTBEAT_SECONDS", 0.01)
+    monkeypatch.setattr("icor.live.hub.HEARTBEAT_SECONDS", 0.01)
     client = client_of(delegate)
 
     async def scenario() -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 
 import pytest
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
 from icor.live.backends import Message, get_transport
 from icor.live.backends.postgres import APPLICATION_NAME
@@ -90,3 +91,39 @@ def test_one_listen_connection_per_process_closed_when_the_last_stream_leaves(se
     while_listening = run(scenario())
     assert while_listening == 1
     assert listening_connections_once_settled(0) == 0
+
+
+@needs_postgres
+def test_postgres_events_of_a_transaction_arrive_at_its_commit_once_and_never_after_a_rollback(
+    settings,
+) -> None:  # type: ignore[no-untyped-def]
+    """NOTIFY is sent inside the transaction: held until the commit, dropped with a rolled-back
+    savepoint, and identical events of one transaction (a group of casts) arrive once."""
+    settings.LIVE_BACKEND = "postgres"
+
+    def write() -> None:
+        with transaction.atomic():
+            publish("conference-3", "ballot", {"ballot": 1, "cast": True})
+            publish("conference-3", "ballot", {"ballot": 1, "cast": True})
+            with contextlib.suppress(RuntimeError), transaction.atomic():
+                publish("conference-3", "result", {"ballot": 1})
+                raise RuntimeError("this part is undone")
+        publish("conference-3", "attendance", {"present": 2})
+
+    async def scenario() -> list[Message]:
+        hub = Hub(get_transport())
+        async with hub.subscription("conference-3") as queue:
+            await sync_to_async(write)()
+            received = []
+            while len(received) < 2:
+                message = await asyncio.wait_for(queue.get(), WAIT_SECONDS)
+                assert message is not None
+                received.append(message)
+            with contextlib.suppress(TimeoutError):
+                received.append(await asyncio.wait_for(queue.get(), 0.3))  # nothing more must come
+            return received
+
+    assert run(scenario()) == [
+        Message("conference-3", "ballot", {"ballot": 1, "cast": True}),
+        Message("conference-3", "attendance", {"present": 2}),
+    ]

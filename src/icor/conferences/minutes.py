@@ -143,7 +143,7 @@ def minutes(conference: Conference) -> Minutes:
         Delegation.objects.filter(conference=conference)
         .select_related("organization")
         .prefetch_related(
-            Prefetch("delegates", queryset=Delegate.objects.select_related("user")),
+            Prefetch("delegates", queryset=Delegate.objects.select_related("user__organization")),
             Prefetch("attendance", queryset=Attendance.objects.order_by("checked_in_at")),
         )
         .order_by("organization__name")

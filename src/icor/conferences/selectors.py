@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from icor.accounts.models import Role
@@ -12,6 +13,7 @@ from icor.conferences.models import (
     Attendance,
     Ballot,
     BallotParticipation,
+    BallotPresence,
     Conference,
     ConsensusPosition,
     ConsensusPresence,
@@ -55,7 +57,9 @@ def delegations(conference: Conference) -> QuerySet[Delegation]:
         Delegation.objects.filter(conference=conference)
         .annotate(is_present=Exists(open_stay))
         .select_related("organization")
-        .prefetch_related(Prefetch("delegates", queryset=Delegate.objects.select_related("user")))
+        .prefetch_related(
+            Prefetch("delegates", queryset=Delegate.objects.select_related("user__organization"))
+        )
     )
 
 
@@ -125,6 +129,39 @@ class BallotStatus:
     @property
     def missing(self) -> list[VoterRow]:
         return [row for row in self.rows if not row.voted]
+
+
+# Delegations named per page of "not voted yet": a World conference may have thousands.
+MISSING_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class BallotCounts:
+    """What every browser following a ballot refreshes: two counts, whatever the conference's size."""
+
+    ballot: Ballot
+    present: int
+    voted: int
+    missing: Page[BallotPresence] | None = None  # asked for (the chair): one page of those not voted
+
+
+def ballot_counts(ballot: Ballot, *, missing_page: int | str | None = None) -> BallotCounts:
+    """How many of the present have voted; with `missing_page`, that page of those who have not."""
+    present = BallotPresence.objects.filter(ballot=ballot)
+    voters = (BallotParticipation if ballot.secret else Vote).objects.filter(ballot=ballot)
+    missing = None
+    if missing_page is not None:
+        waiting = (
+            present.exclude(delegation_id__in=voters.values("delegation_id"))
+            .select_related("delegation__organization")
+            .order_by(
+                "delegation__organization__continent",
+                "delegation__organization__country",
+                "delegation__organization__name",
+            )
+        )
+        missing = Paginator(waiting, MISSING_PER_PAGE).get_page(missing_page)
+    return BallotCounts(ballot=ballot, present=present.count(), voted=voters.count(), missing=missing)
 
 
 def ballot_status(ballot: Ballot) -> BallotStatus:

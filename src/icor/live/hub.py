@@ -4,6 +4,9 @@ The first stream to subscribe starts the transport's listener (one database or R
 connection for the whole process); the last one to leave stops it, which closes that
 connection. A stream too slow to keep up loses events rather than holding up the others:
 each event only tells the browser to fetch fresh figures, so a later one makes up for it.
+For the same reason identical events of a channel (a vote burst sends one per commit) reach
+the browsers at most once every THROTTLE_SECONDS: the first at once, the last one at the end of
+the interval, so that thousands of browsers do not all re-fetch after every single cast.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ from icor.live.backends import Message, Transport, get_transport
 
 logger = logging.getLogger(__name__)
 QUEUE_SIZE = 64
+THROTTLE_SECONDS = 1.0
+HEARTBEAT_SECONDS = 15.0
+# Put into every queue each HEARTBEAT_SECONDS: one timer per process, not one per stream.
+HEARTBEAT = Message(channel="", event="heartbeat")
 READY_TIMEOUT_SECONDS = 10.0
 
 
@@ -27,6 +34,8 @@ class Hub:
         self.queues: dict[str, set[asyncio.Queue[Message | None]]] = {}
         self.listener: asyncio.Task[None] | None = None
         self.ready = asyncio.Event()
+        self.sent_at: dict[str, float] = {}  # identical events: when last delivered
+        self.held: set[str] = set()  # identical events waiting for the end of their interval
 
     @property
     def subscribers(self) -> int:
@@ -63,16 +72,25 @@ class Hub:
             ready.cancel()
             raise ConnectionError(f"the live channel ({self.transport.name}) is not reachable")
 
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            for queues in tuple(self.queues.values()):
+                for queue in tuple(queues):
+                    with contextlib.suppress(asyncio.QueueFull):
+                        queue.put_nowait(HEARTBEAT)
+
     async def _listen(self, ready: asyncio.Event) -> None:
+        beating = asyncio.create_task(self._beat())
         try:
             async for message in self.transport.receive(ready):
-                for queue in tuple(self.queues.get(message.channel, ())):
-                    with contextlib.suppress(asyncio.QueueFull):
-                        queue.put_nowait(message)
+                self._throttled(message)
         except asyncio.CancelledError:
             raise
         except Exception:
             logger.exception("live listener (%s) stopped", self.transport.name)
+        finally:
+            beating.cancel()
         # The listener ended: close every stream; browsers reconnect by themselves.
         if self.listener is asyncio.current_task():
             self.listener = None
@@ -81,6 +99,30 @@ class Hub:
                 if queue.full():
                     queue.get_nowait()
                 queue.put_nowait(None)
+
+    def _throttled(self, message: Message) -> None:
+        key = message.encode()
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        last = self.sent_at.get(key)
+        if last is None or now - last >= THROTTLE_SECONDS:
+            self._deliver(key, message)
+        elif key not in self.held:
+            self.held.add(key)
+            loop.call_later(THROTTLE_SECONDS - (now - last), self._release, key, message)
+
+    def _release(self, key: str, message: Message) -> None:
+        self.held.discard(key)
+        self._deliver(key, message)
+
+    def _deliver(self, key: str, message: Message) -> None:
+        now = asyncio.get_running_loop().time()
+        if len(self.sent_at) > 1000:
+            self.sent_at = {k: t for k, t in self.sent_at.items() if now - t < THROTTLE_SECONDS}
+        self.sent_at[key] = now
+        for queue in tuple(self.queues.get(message.channel, ())):
+            with contextlib.suppress(asyncio.QueueFull):
+                queue.put_nowait(message)
 
 
 _hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub] = weakref.WeakKeyDictionary()

@@ -28,5 +28,10 @@ def publish(channel: str, event: str, data: dict[str, Any]) -> None:
             f"live event of {size} bytes is larger than {MAX_PAYLOAD_BYTES}: send ids and counts only"
         )
     transport = get_transport()
+    if transport.name == "postgres" and transaction.get_connection().in_atomic_block:
+        # NOTIFY is transactional: PostgreSQL delivers it at the commit, drops it on a rollback
+        # (of a savepoint too), and sends identical events of one transaction once.
+        transport.send(message)
+        return
     # The change is committed already: a transport failure is logged, never turned into an error page.
     transaction.on_commit(lambda: transport.send(message), robust=True)

@@ -2,56 +2,57 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from icor.live.backends import CHANNEL_PATTERN, Message
-from icor.live.hub import current_hub
+from icor.live.hub import HEARTBEAT, current_hub
+from icor.serving import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
 
-HEARTBEAT_SECONDS = 15.0
 RETRY_MILLISECONDS = 2000
 
 
-async def stream(request: HttpRequest, channel: str) -> HttpResponseBase:
+def stream(request: HttpRequest, channel: str) -> HttpResponseBase:
     """Any logged-in account may listen: events carry ids and counts, and the figures
-    themselves are fetched from pages that check their own permissions."""
-    user = await request.auser()
-    if not user.is_authenticated:
+    themselves are fetched from pages that check their own permissions.
+
+    Under `icor serve` the answer hands the stream over to the event loop (icor.serving),
+    so that the listener keeps neither this thread nor a database connection."""
+    if not request.user.is_authenticated:
         return HttpResponseForbidden(_("Log in to receive live updates."))
     if not CHANNEL_PATTERN.match(channel):
         return HttpResponse(_("Unknown live channel."), status=404)
-    response = StreamingHttpResponse(events(channel), content_type="text/event-stream")
+    response: HttpResponseBase
+    if request.META.get(LIVE_HANDOFF):
+        response = HttpResponse(content_type="text/event-stream", headers={LIVE_CHANNEL_HEADER: channel})
+    else:
+        response = StreamingHttpResponse(events(channel), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache, no-store"
     # Proxies such as nginx must pass each event on at once.
     response["X-Accel-Buffering"] = "no"
     return response
 
 
-async def events(channel: str) -> AsyncIterator[str]:
-    """`ready` once listening, then each event of the channel, with a heartbeat comment
-    whenever nothing happened for a while. Leaving unsubscribes (see Hub.subscription)."""
+async def events(channel: str) -> AsyncGenerator[str, None]:
+    """`ready` once listening, then each event of the channel, and a heartbeat comment every
+    15 s (from the hub). Leaving unsubscribes (see Hub.subscription)."""
     yield f"retry: {RETRY_MILLISECONDS}\n\n"
     try:
         async with current_hub().subscription(channel) as queue:
             yield f"event: ready\ndata: {json.dumps({'channel': channel})}\n\n"
             while True:
-                try:
-                    message = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
-                except TimeoutError:
-                    yield ": heartbeat\n\n"
-                    continue
+                message = await queue.get()
                 if message is None:
                     return
-                yield encode(message)
+                yield ": heartbeat\n\n" if message is HEARTBEAT else encode(message)
     except ConnectionError:
         # The browser tries again after `retry`; the page still works without live updates.
         yield ": live channel unavailable\n\n"
 
 
 def encode(message: Message) -> str:
-    return f"event: {message.event}\ndata: {json.dumps(message.data, separators=(',', ':'))}\n\n"
+    return message.server_sent_event

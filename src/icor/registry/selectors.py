@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from icor.core.collation import fold
 from icor.registry.models import Continent, Membership, Organization
@@ -72,6 +72,13 @@ class Statistics:
     growth: list[YearCount]
     year_unknown: int
     member_countries: dict[str, int]
+
+
+def member_countries() -> dict[str, int]:
+    """Current member organizations per country code, counted by the database (for the map)."""
+    current = Membership.objects.filter(organization=OuterRef("pk"), left_on__isnull=True)
+    rows = Organization.objects.filter(Exists(current)).values("country").annotate(members=Count("pk"))
+    return {str(row["country"]): row["members"] for row in rows.order_by()}
 
 
 def statistics() -> Statistics:

@@ -1,13 +1,19 @@
+import gzip
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_countries import countries
 from django_ratelimit.core import is_ratelimited
 
@@ -90,13 +96,41 @@ def _growth_chart(stats: selectors.Statistics, peak: int) -> dict[str, object]:
     return {"width": width, "height": height, "bars": bars}
 
 
-@gzip_page
 @cache_control(max_age=300)
+@vary_on_headers("Accept-Encoding")
 def member_map(request: HttpRequest) -> HttpResponse:
-    stats = selectors.statistics()
+    """The map changes only with the member countries: drawn (781 KB) and compressed once per
+    language and set of members, then served from the process's memory."""
+    drawn = drawn_map(tuple(sorted(selectors.member_countries().items())), get_language())
+    if request.headers.get("If-None-Match") == f'"{drawn.tag}"':
+        return HttpResponseNotModified(headers={"ETag": f'"{drawn.tag}"'})
+    response = HttpResponse(content_type="image/svg+xml; charset=utf-8")
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response.content = drawn.compressed
+        response["Content-Encoding"] = "gzip"
+    else:
+        response.content = drawn.svg
+    response["ETag"] = f'"{drawn.tag}"'
+    return response
+
+
+@dataclass(frozen=True)
+class DrawnMap:
+    svg: bytes
+    compressed: bytes
+    tag: str
+
+
+@lru_cache(maxsize=16)
+def drawn_map(member_countries: tuple[tuple[str, int], ...], language: str) -> DrawnMap:
     names = {code: str(name) for code, name in countries}
-    svg = member_map_svg(stats.member_countries, names, title=_("Countries with member organizations"))
-    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    svg = member_map_svg(dict(member_countries), names, title=_("Countries with member organizations"))
+    encoded = svg.encode()
+    return DrawnMap(
+        svg=encoded,
+        compressed=gzip.compress(encoded, mtime=0),
+        tag=hashlib.sha256(encoded).hexdigest()[:32],
+    )
 
 
 APPLICATION_RATE = "5/h"

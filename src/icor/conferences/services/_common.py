@@ -7,7 +7,6 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext
 from rules import has_perm
 
@@ -24,18 +23,15 @@ logger = logging.getLogger(__name__)
 
 
 def notify(conference_id: int, event: str, data: dict[str, Any]) -> None:
-    """After commit, tell live pages of the conference; without the live app, polling shows it."""
-
-    def publish() -> None:
-        try:
-            live = importlib.import_module("icor.live")
-        except ImportError:
-            return
-        publisher = getattr(live, "publish", None)
-        if publisher is not None:
-            publisher(f"conference-{conference_id}", event, data)
-
-    transaction.on_commit(publish, robust=True)
+    """At the commit, tell live pages of the conference (`publish` waits for it); without the
+    live app, polling shows it."""
+    try:
+        live = importlib.import_module("icor.live")
+    except ImportError:
+        return
+    publisher = getattr(live, "publish", None)
+    if publisher is not None:
+        publisher(f"conference-{conference_id}", event, data)
 
 
 def require_chair(actor: Any) -> None:

@@ -34,6 +34,7 @@ from icor.conferences.models import (
 )
 from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
+from icor.core import group_commit
 from icor.core.pages import attempt, back_to
 
 
@@ -305,11 +306,13 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("conferences:motion", ballot.motion_id)
     result = attempt(
         request,
-        lambda: services.cast_vote(
-            ballot=ballot,
-            actor=request.user,
-            choice=form.cleaned_data["choice"],
-            receipt=form.cleaned_data["receipt"],
+        lambda: group_commit.run(
+            lambda: services.cast_vote(
+                ballot=ballot,
+                actor=request.user,
+                choice=form.cleaned_data["choice"],
+                receipt=form.cleaned_data["receipt"],
+            )
         ),
         _("Your delegation's vote is counted.") if not ballot.secret else "",
     )
@@ -327,14 +330,18 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """The live partial: how many of those present have voted; the chair also sees which have not."""
+    """The live partial every browser following the ballot refreshes: counts only, so that it
+    stays small for thousands of delegations; the chair also sees a page of those not voted yet."""
     ballot = services.close_if_due(ballot=get_object_or_404(Ballot, pk=pk))
+    is_chair = has_perm("conferences.chair", request.user)
     return render(
         request,
         "conferences/_ballot_status.html",
         {
-            "status": selectors.ballot_status(ballot),
-            "is_chair": has_perm("conferences.chair", request.user),
+            "status": selectors.ballot_counts(
+                ballot, missing_page=request.GET.get("missing", 1) if is_chair else None
+            ),
+            "is_chair": is_chair,
         },
     )
 
@@ -354,7 +361,7 @@ def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
             "ballot": ballot,
             "motion": ballot.motion,
             "conference": ballot.motion.conference,
-            "status": selectors.ballot_status(ballot),
+            "status": selectors.ballot_counts(ballot),
             "named_votes": selectors.named_votes(ballot) if not ballot.is_open else [],
             "published": selectors.counted_secret_votes(ballot),
             "receipt_form": form,

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -36,6 +37,11 @@ class Message:
         return json.dumps(
             {"channel": self.channel, "event": self.event, "data": self.data}, separators=(",", ":")
         )
+
+    @cached_property
+    def server_sent_event(self) -> str:
+        """The event as a stream sends it; encoded once for all the streams of a process."""
+        return f"event: {self.event}\ndata: {json.dumps(self.data, separators=(',', ':'))}\n\n"
 
     @classmethod
     def decode(cls, text: str | bytes) -> Message | None:

@@ -1,0 +1,197 @@
+"""How `icor serve` runs Django: one thread hop per request, kept connections, streams on the event loop.
+
+Django's own ASGI handler gives every request a new thread and crosses between the event
+loop and threads at each synchronous middleware; with new threads, database connections
+cannot be kept either. Here the event loop (uvicorn) only reads the request and writes the
+answer. Each request runs the whole synchronous Django stack (WSGI) in one thread of a
+fixed pool, so each of those threads keeps its database connection from request to request
+(`CONN_MAX_AGE`).
+
+A live channel (`/live/<channel>/`) is authorized by that same stack: every middleware
+(session, two-factor rule, observer scope) runs, and the view answers with a hand-off
+instead of a stream. The thread and its connection go back to the pool at once; the event
+loop then streams the channel from the process's hub (`icor.live.hub`), so a listener holds
+neither a thread nor a database connection, only a queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
+
+# Set in the WSGI environ by this server only: a browser cannot send it (headers become HTTP_*).
+LIVE_HANDOFF = "icor.live_handoff"
+# The view's answer that hands the stream over to the event loop; never sent to the browser.
+LIVE_CHANNEL_HEADER = "X-Icor-Live-Channel"
+DEFAULT_THREADS = 8
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+class Answer:
+    """What the WSGI application answered, collected in its thread."""
+
+    def __init__(self) -> None:
+        self.status = 500
+        self.headers: list[tuple[bytes, bytes]] = []
+        self.body: list[bytes] = []
+        self.live_channel = ""
+
+    def start_response(
+        self, status: str, headers: list[tuple[str, str]], exc_info: object = None
+    ) -> Callable[[bytes], None]:
+        self.status = int(status.split(" ", 1)[0])
+        self.headers = []
+        for name, value in headers:
+            if name.lower() == LIVE_CHANNEL_HEADER.lower():
+                self.live_channel = value
+            else:
+                self.headers.append((name.lower().encode("latin-1"), value.encode("latin-1")))
+        return self.body.append
+
+
+class Application:
+    """The ASGI application of `icor serve` (see the module's description)."""
+
+    def __init__(self, threads: int = DEFAULT_THREADS) -> None:
+        self.wsgi = WSGIHandler()
+        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="icor-request")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self.lifespan(receive, send)
+        elif scope["type"] == "http":
+            await self.http(scope, receive, send)
+        # Websockets are not offered: uvicorn refuses the upgrade when the application returns.
+
+    async def lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        with tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE) as body:
+            await read_body(receive, body)
+            environ = wsgi_environ(scope, body)
+            loop = asyncio.get_running_loop()
+            answer = await loop.run_in_executor(self.pool, self.run_wsgi, environ)
+        if answer.live_channel:
+            await stream_live(answer, send, receive)
+            return
+        await send({"type": "http.response.start", "status": answer.status, "headers": answer.headers})
+        await send({"type": "http.response.body", "body": b"".join(answer.body)})
+
+    def run_wsgi(self, environ: dict[str, Any]) -> Answer:
+        answer = Answer()
+        result: Iterable[bytes] = self.wsgi(environ, answer.start_response)
+        try:
+            answer.body.extend(result)
+        finally:
+            # Django's request_finished: the connection stays open for this thread's next request.
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+        return answer
+
+
+async def read_body(receive: Receive, body: tempfile.SpooledTemporaryFile[bytes]) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        body.write(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    body.seek(0)
+
+
+def wsgi_environ(scope: Scope, body: Any) -> dict[str, Any]:
+    """The WSGI environ of an ASGI request (PEP 3333)."""
+    script_name = scope.get("root_path", "").encode("utf8").decode("latin1")
+    path_info = scope["path"].encode("utf8").decode("latin1")
+    path_info = path_info.removeprefix(script_name)
+    server = scope.get("server") or ("localhost", 80)
+    environ: dict[str, Any] = {
+        "REQUEST_METHOD": scope["method"],
+        "SCRIPT_NAME": script_name,
+        "PATH_INFO": path_info,
+        "QUERY_STRING": scope["query_string"].decode("latin1"),
+        "SERVER_NAME": server[0],
+        "SERVER_PORT": str(server[1] or 80),
+        "SERVER_PROTOCOL": f"HTTP/{scope['http_version']}",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": scope.get("scheme", "http"),
+        "wsgi.input": body,
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        LIVE_HANDOFF: True,
+    }
+    if client := scope.get("client"):
+        environ["REMOTE_ADDR"] = client[0]
+        environ["REMOTE_PORT"] = str(client[1])
+    for raw_name, raw_value in scope["headers"]:
+        name = raw_name.decode("latin1").upper().replace("-", "_")
+        value = raw_value.decode("latin1")
+        key = name if name in {"CONTENT_LENGTH", "CONTENT_TYPE"} else f"HTTP_{name}"
+        environ[key] = f"{environ[key]},{value}" if key in environ else value
+    return environ
+
+
+async def stream_live(answer: Answer, send: Send, receive: Receive) -> None:
+    """Stream a channel the Django view has authorized, until the browser leaves.
+
+    One task writes the stream's chunks; the browser leaving cancels it. Cheap per event:
+    with thousands of listeners, each event is written thousands of times by this loop.
+    """
+    from icor.live.views import events
+
+    # The hand-off answer's empty body set a Content-Length; the stream has none.
+    headers = [(name, value) for name, value in answer.headers if name != b"content-length"]
+    await send({"type": "http.response.start", "status": answer.status, "headers": headers})
+
+    async def write() -> None:
+        async for text in events(answer.live_channel):
+            await send({"type": "http.response.body", "body": text.encode(), "more_body": True})
+
+    writer = asyncio.ensure_future(write())
+    watcher = asyncio.ensure_future(wait_for_disconnect(receive))
+    try:
+        await asyncio.wait({writer, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        browser_left = watcher.done()
+    finally:
+        for task in (writer, watcher):
+            task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, OSError):
+            await writer
+    if not browser_left:
+        # The stream ended by itself (the transport stopped): end the response; the browser retries.
+        with contextlib.suppress(OSError):
+            await send({"type": "http.response.body", "body": b""})
+
+
+async def wait_for_disconnect(receive: Receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
+def application_from_environment() -> Application:
+    """The application of one server process; ICOR_SERVE_THREADS sets its thread pool."""
+    return Application(threads=int(os.environ.get("ICOR_SERVE_THREADS", DEFAULT_THREADS)))

@@ -1,0 +1,38 @@
+"""The live ballot status stays small for thousands of delegations: counts for everyone, the
+names of those not voted yet only for the chair, a page at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from icor.accounts.models import User
+from icor.conferences import selectors, services
+from icor.conferences.models import Conference
+from tests.conferences.conftest import browser, motion_in_discussion, seats
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_status_gives_counts_to_delegates_and_one_page_of_names_to_the_chair(
+    conference: Conference, committee: User, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(selectors, "MISSING_PER_PAGE", 2)
+    present = seats(conference, 5)
+    motion = motion_in_discussion(conference, committee, present[0])
+    ballot = services.open_ballot(motion=motion, actor=committee)
+    services.cast_vote(ballot=ballot, actor=present[0].voter, choice="yes")
+    url = f"/conferences/ballots/{ballot.pk}/status/"
+
+    for_delegate = browser(present[1].voter).get(url).content.decode()
+    assert "1</strong> of 5" in for_delegate
+    assert not any(seat.delegation.organization.short_name in for_delegate for seat in present)
+
+    chair = browser(committee)
+    pages = [chair.get(url, {"missing": number}).content.decode() for number in (1, 2, 99)]
+    assert pages[2] == pages[1]  # past the end: the last page
+    assert "page 1 of 2 (4 delegations)" in pages[0] and "?missing=2" in pages[0]
+    assert "page 2 of 2 (4 delegations)" in pages[1] and "?missing=1" in pages[1]
+    # Between them, the pages name each delegation that has not voted exactly once.
+    names = [seat.delegation.organization.short_name for seat in present[1:]]
+    assert [sum(1 for page in pages[:2] if name in page) for name in names] == [1, 1, 1, 1]
+    assert present[0].delegation.organization.short_name not in "".join(pages)
