@@ -124,4 +124,4 @@ def test_the_api_lists_and_adds_translations(setting) -> None:  # type: ignore[n
         {**GERMAN, "language": "en"},
         content_type="application/json",
     )
-    assert refused.status_code == 400 and "already" in refused.json()["detail"]
+    assert refused.status_code == 422 and "already" in refused.json()["detail"]
