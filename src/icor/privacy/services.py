@@ -19,23 +19,26 @@ from icor.registry.models import Organization
 EXPORT_FORMAT = "icor-organization-export/1"
 
 
-def _require_own_officer(organization: Organization, actor: Any, doing: str) -> None:
+def _require_own_officer(organization: Organization, actor: Any, refusal: str) -> None:
+    """`refusal` is a whole translated sentence with an %(organization)s slot (a verb slotted in would not translate)."""
     # S11: not even the coordinating committee or the operator acts for another organization.
     if (
         getattr(actor, "role", None) != Role.OFFICER
         or getattr(actor, "organization_id", None) != organization.pk
     ):
-        raise PermissionDenied(
-            gettext(
-                "Only an officer of %(organization)s can %(doing)s its data (S11: nobody acts in the name of another organization)."
-            )
-            % {"organization": organization.short_name, "doing": doing}
-        )
+        raise PermissionDenied(refusal % {"organization": organization.short_name})
 
 
 def export_organization(organization: Organization, *, actor: Any) -> dict[str, Any]:
     """Everything the platform holds about one organization, as plain JSON values."""
-    _require_own_officer(organization, actor, "export")
+    _require_own_officer(
+        organization,
+        actor,
+        gettext(
+            "Only an officer of %(organization)s can export its data "
+            "(S11: nobody acts in the name of another organization)."
+        ),
+    )
     with transaction.atomic():
         sections = {name: exporter(organization) for name, exporter in exporters().items()}
         exported_at = timezone.now()
@@ -62,7 +65,14 @@ def erase_personal_data(organization: Organization, *, actor: Any) -> dict[str, 
     Decisions, counted ballots and the audit chain remain, without names: they were taken
     by the organization (S1), and the chain holds no personal data by construction.
     """
-    _require_own_officer(organization, actor, "erase")
+    _require_own_officer(
+        organization,
+        actor,
+        gettext(
+            "Only an officer of %(organization)s can erase its data "
+            "(S11: nobody acts in the name of another organization)."
+        ),
+    )
     summary: dict[str, int] = {}
     with transaction.atomic():
         organization = Organization.objects.select_for_update().get(pk=organization.pk)
