@@ -267,8 +267,10 @@ def _seal(ballot: Ballot, choice: str, fingerprint: str) -> bytes:
         return sealing.seal(ballot.pk, choice, fingerprint)
     except MissingKey:
         raise ValidationError(
-            "This secret ballot's key is missing from the server's data directory, so no vote can be "
-            "sealed; tell the chair (the operator must restore the data directory)."
+            gettext(
+                "This secret ballot's key is missing from the server's data directory, so no vote can be "
+                "sealed; tell the chair (the operator must restore the data directory)."
+            )
         ) from None
 
 
@@ -394,9 +396,12 @@ def _check_ballot_count(ballot: Ballot, sealed: int) -> None:
     )
     if not sealed == participations == casts:
         raise ValidationError(
-            f"This secret ballot holds {sealed} sealed choice(s) and {participations} participation(s), "
-            f"but the audit record saw {casts} cast(s): ballots were added or removed behind the "
-            "application's back, so it is not counted."
+            gettext(
+                "This secret ballot holds %(sealed)s sealed choice(s) and %(participations)s participation(s), "
+                "but the audit record saw %(casts)s cast(s): ballots were added or removed behind the "
+                "application's back, so it is not counted."
+            )
+            % {"sealed": sealed, "participations": participations, "casts": casts}
         )
 
 

@@ -66,11 +66,18 @@ class Command(BaseCommand):
     def _minutes(self, options: dict[str, object]) -> None:
         conference = Conference.objects.filter(pk=int(str(options["conference_id"]))).first()
         if conference is None:
-            raise CommandError(f"no conference {options['conference_id']}", returncode=2)
+            raise CommandError(
+                gettext("no conference %(conference)s") % {"conference": options["conference_id"]},
+                returncode=2,
+            )
         language = str(options["lang"])
         if language not in dict(settings.LANGUAGES):
             known = ", ".join(code for code, _name in settings.LANGUAGES)
-            raise CommandError(f"unknown language {language!r}; one of: {known}", returncode=2)
+            raise CommandError(
+                gettext("unknown language %(language)s; one of: %(known)s")
+                % {"language": language, "known": known},
+                returncode=2,
+            )
         if options["html"]:
             document = render_minutes(conference, language).body.encode()
         else:
