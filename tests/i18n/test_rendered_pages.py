@@ -151,5 +151,5 @@ def test_api_refusals_come_in_the_language_the_client_asks_for(
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="de",
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["detail"] == pseudo("The original text is written in this language already.")
