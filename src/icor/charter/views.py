@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from icor.charter import selectors, services
 from icor.charter.forms import ResolutionTranslationForm
@@ -69,6 +69,10 @@ def translate(request: HttpRequest) -> HttpResponse:
         except (PermissionDenied, ValidationError) as refusal:
             messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
         else:
-            messages.success(request, gettext("%(count)s clauses translated.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)s clause translated.", "%(count)s clauses translated.", count)
+                % {"count": count},
+            )
             return redirect("charter:resolution")
     return render(request, "charter/translate.html", {"document": document, "form": form})

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 
 from icor.conferences import selectors, services
 from icor.conferences.models import Ballot, Conference
+from icor.conferences.outcome_text import result_label
 from icor.conferences.pdf import MinutesUncoverable, render_minutes, render_pdf
 
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         elif action == "close-due":
             closed = services.close_due_ballots()
             for ballot in closed:
-                outcome = (ballot.outcome or {}).get("outcome", "?")
+                outcome = result_label((ballot.outcome or {}).get("outcome", "?"))
                 self.stdout.write(
                     gettext("closed ballot %(ballot)s on motion %(motion_id)s: %(outcome)s")
                     % {"ballot": ballot.pk, "motion_id": ballot.motion_id, "outcome": outcome}
