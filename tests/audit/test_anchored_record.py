@@ -80,6 +80,7 @@ def test_rolling_back_the_chain_to_before_the_last_checkpoint_is_detected() -> N
     tampering.roll_back_to(3)  # links and head agree with each other: only the checkpoint knows
     message = refused()
     assert "rolled back" in message and "signed link #5" in message and "ends at #3" in message
+    assert "written with icor audit checkpoint)" in message  # the signed reason, in words
 
 
 def test_wiping_the_chain_is_detected() -> None:
@@ -162,3 +163,12 @@ def test_links_restored_without_their_key_are_anchored_as_restored() -> None:
     assert "Not possible here: the key check of links #1 to #3" in verify()
     tampering.set_data(2, {"number": 222})
     assert "restored without their key, were changed since the restore" in refused()
+
+
+def test_a_checkpoint_reason_is_shown_in_words_never_as_its_code() -> None:
+    from icor.audit.checkpoints import MANUAL_CHECKPOINT, checkpoint_reason_text
+
+    assert checkpoint_reason_text("ballot:12 closed") == "ballot 12 closed"
+    assert checkpoint_reason_text("consensus round:3 closed") == "consensus round 3 closed"
+    assert checkpoint_reason_text("conference:7 closed") == "conference 7 closed"
+    assert checkpoint_reason_text(MANUAL_CHECKPOINT) == "written with icor audit checkpoint"

@@ -134,6 +134,13 @@ def test_a_consensus_position_changed_in_its_table_is_detected(consensus: Consen
     assert "consensus positions do not match the audit record" in refused()
 
 
+def test_a_changed_position_is_named_in_words_never_by_its_code(consensus: ConsensusRound) -> None:
+    sql("UPDATE conferences_consensusposition SET position = 'agree' WHERE round_id = %s", [consensus.pk])
+    message = refused()
+    assert "is 'agree', the record says 'stand aside (with a reservation)'" in message
+    assert "stand_aside" not in message
+
+
 def test_a_consensus_outcome_changed_in_its_table_is_detected(consensus: ConsensusRound) -> None:
     outcome = dict(consensus.outcome or {})
     outcome["outcome"] = "not_adopted"

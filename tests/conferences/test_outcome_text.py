@@ -31,3 +31,24 @@ def test_codes_have_names() -> None:
     ).to_dict()
     assert required_text(outcome["required"]) == "at least 80 %"
     assert required_text(None) == ""
+
+
+def test_a_percentage_takes_the_readers_decimal_separator_and_keeps_its_digits() -> None:
+    """S4's 80 % and a share cut off below it: the digits stay the statute core's, only the point moves."""
+    from django.utils import translation
+
+    from icor.conferences.outcome_text import percent_text
+
+    outcome = decide_by_vote(
+        Kind.FOUNDING_DOCUMENT, yes=2, no=1, present=3, discussion_concluded=True
+    ).to_dict()
+    assert "(66.66... %)" in explanation(outcome)
+    with translation.override("de"):
+        assert "66,66... %" in explanation(outcome)
+        assert "66.66" not in explanation(outcome)
+        assert percent_text("62.5 %") == "62,5 %"
+        assert percent_text("80 %") == "80 %"
+    with translation.override("fr"):
+        assert percent_text("0.01... %").startswith("0,01...")
+    assert percent_text("62.5 %") == "62.5 %"
+    assert percent_text("not a share") == "not a share"

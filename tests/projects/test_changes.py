@@ -110,7 +110,8 @@ def test_the_committee_changes_only_its_own_activities(committee: User, officer:
     assert changes.may_change_activity(committee, activity) and not changes.may_change_activity(
         officer, activity
     )
-    with pytest.raises(PermissionDenied):
+    refusal = "Only the coordinating committee, which put it in the calendar, can withdraw this activity."
+    with pytest.raises(PermissionDenied, match=refusal):
         changes.withdraw_activity(activity, actor=officer)
     changes.withdraw_activity(activity, actor=committee)
 
@@ -119,8 +120,9 @@ def test_only_its_own_organization_edits_and_withdraws_a_volunteer(
     brigade: Project, officer: User, other_officer: User
 ) -> None:
     volunteer = volunteer_of(brigade, officer)
-    with pytest.raises(PermissionDenied, match="S11"):
+    with pytest.raises(PermissionDenied, match="S11") as refused:
         changes.edit_volunteer(volunteer, actor=other_officer, skills="driver", languages="")
+    assert str(refused.value.args[0]).startswith("Only its own officers can edit this volunteer for ")
     changes.edit_volunteer(volunteer, actor=officer, skills="nurse, driver", languages="Kurdish")
     volunteer.refresh_from_db()
     assert (volunteer.skills, volunteer.languages) == ("nurse, driver", "kurdish")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
@@ -23,6 +24,8 @@ from icor.audit.keys import MissingKey, checkpoint_signing_key, data_dir
 from icor.audit.models import ChainHead
 
 CHECKPOINT_FILE = "audit-checkpoints.jsonl"
+# The signed reason of a checkpoint written by hand (`icor audit checkpoint`).
+MANUAL_CHECKPOINT = "icor audit checkpoint"
 
 
 class DamagedCheckpoints(ValueError):
@@ -107,7 +110,8 @@ def read_checkpoints() -> list[Checkpoint]:
             )
         except (ValueError, TypeError, BadSignatureError):
             raise DamagedCheckpoints(
-                f"line {number} of {path} is not a checkpoint signed with this data directory's key"
+                gettext("line %(line)s of %(path)s is not a checkpoint signed with this data directory's key")
+                % {"line": number, "path": path}
             ) from None
         checkpoints.append(checkpoint)
     return checkpoints
@@ -120,3 +124,22 @@ def checkpoint_for(reason: str) -> Checkpoint | None:
     except (DamagedCheckpoints, MissingKey, OSError):
         return None
     return found[-1] if found else None
+
+
+def checkpoint_reason_text(reason: str) -> str:
+    """Why a checkpoint was written, as a whole phrase in the reader's language.
+
+    The signed reason is a fixed code ("ballot:12 closed"); it is never shown as such.
+    """
+    subject, _, event = reason.rpartition(" ")
+    kind, _, number = subject.partition(":")
+    if event == "closed" and number.isdigit():
+        if kind == "ballot":
+            return gettext("ballot %(number)s closed") % {"number": number}
+        if kind == "consensus round":
+            return gettext("consensus round %(number)s closed") % {"number": number}
+        if kind == "conference":
+            return gettext("conference %(number)s closed") % {"number": number}
+    if reason == MANUAL_CHECKPOINT:
+        return gettext("written with icor audit checkpoint")
+    return reason

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from allauth.mfa.models import Authenticator
 from cryptography.fernet import InvalidToken
+from django.utils.translation import gettext
 
 from icor.audit.keys import MissingKey, audit_link_key, ensure_keys, key_id, mfa_fernet
 from icor.audit.models import AuditEvent
@@ -39,23 +40,32 @@ def check_after_restore() -> RestoreCheck:
     ensure_keys()
     mark_unverifiable_links(last.sequence)
     impossible = [
-        f"the key check of links #1 to #{last.sequence} (their key stayed in the old data directory); "
-        "order and linkage are still checked, and new links are keyed with the new key",
-        "the comparison with the checkpoints signed before the restore (they are in the old data "
-        "directory; compare with the checkpoints printed in the minutes)",
+        gettext(
+            "the key check of links #1 to #%(last)s (their key stayed in the old data directory); "
+            "order and linkage are still checked, and new links are keyed with the new key"
+        )
+        % {"last": last.sequence},
+        gettext(
+            "the comparison with the checkpoints signed before the restore (they are in the old data "
+            "directory; compare with the checkpoints printed in the minutes)"
+        ),
     ]
     removed = _remove_unreadable_authenticators()
     if removed:
         impossible.append(
-            f"two-factor login with the {removed} authenticator(s) encrypted with the old key: they were "
-            "removed, and their holders set up two-factor authentication again at their next login"
+            gettext(
+                "two-factor login with the %(count)s authenticator(s) encrypted with the old key: they were "
+                "removed, and their holders set up two-factor authentication again at their next login"
+            )
+            % {"count": removed}
         )
     from icor.conferences.models import Ballot
 
     open_secret = Ballot.objects.filter(secret=True, closed_at__isnull=True).count()
     if open_secret:
         impossible.append(
-            f"counting the {open_secret} open secret ballot(s): their keys were in the old data directory"
+            gettext("counting the %(count)s open secret ballot(s): their keys were in the old data directory")
+            % {"count": open_secret}
         )
     return RestoreCheck(False, verify_record(), impossible)
 

@@ -10,9 +10,15 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from icor.audit.chain import GENESIS_HASH, link_hash
-from icor.audit.checkpoints import DamagedCheckpoints, checkpoint_after_commit, read_checkpoints
+from icor.audit.checkpoints import (
+    DamagedCheckpoints,
+    checkpoint_after_commit,
+    checkpoint_reason_text,
+    read_checkpoints,
+)
 from icor.audit.keys import MissingKey, audit_link_key, data_dir, key_id
 from icor.audit.models import AuditEvent, ChainHead
 
@@ -186,19 +192,26 @@ def verify_chain() -> Verification:
         return Verification(
             0,
             None,
-            f"the audit key is not in the data directory {data_dir()}, so no link can be checked "
-            "(set ICOR_DATA_DIR to the server's data directory)",
+            gettext(
+                "the audit key is not in the data directory %(directory)s, so no link can be checked "
+                "(set ICOR_DATA_DIR to the server's data directory)"
+            )
+            % {"directory": data_dir()},
         )
     if keyless_up_to:
         impossible.append(
-            f"the key check of links #1 to #{keyless_up_to}: they were restored without the data "
-            "directory that held their key (their content is checked against the state restored)"
+            gettext(
+                "the key check of links #1 to #%(last)s: they were restored without the data "
+                "directory that held their key (their content is checked against the state restored)"
+            )
+            % {"last": keyless_up_to}
         )
         if restored_digest(keyless_up_to) != keyless_digest:
             return Verification(
                 0,
                 None,
-                f"links #1 to #{keyless_up_to}, restored without their key, were changed since the restore",
+                gettext("links #1 to #%(last)s, restored without their key, were changed since the restore")
+                % {"last": keyless_up_to},
             )
     previous = GENESIS_HASH
     expected_sequence = 1
@@ -209,17 +222,22 @@ def verify_chain() -> Verification:
             return Verification(
                 checked,
                 entry.sequence,
-                f"expected link #{expected_sequence}, found #{entry.sequence}",
+                gettext("expected link #%(expected)s, found #%(found)s")
+                % {"expected": expected_sequence, "found": entry.sequence},
             )
         if entry.previous_hash != previous:
-            return Verification(checked, entry.sequence, "previous hash does not match the link before")
+            return Verification(
+                checked, entry.sequence, gettext("previous hash does not match the link before")
+            )
         if key is not None and entry.sequence > keyless_up_to:
             if entry.key_id != own_key_id:
                 return Verification(
                     checked,
                     entry.sequence,
-                    "the link was not made with this data directory's audit key "
-                    "(rewritten behind the application's back)",
+                    gettext(
+                        "the link was not made with this data directory's audit key "
+                        "(rewritten behind the application's back)"
+                    ),
                 )
             recomputed = link_hash(
                 key=key,
@@ -234,7 +252,7 @@ def verify_chain() -> Verification:
                 previous_hash=entry.previous_hash,
             )
             if recomputed != entry.hash:
-                return Verification(checked, entry.sequence, "content does not match its key check")
+                return Verification(checked, entry.sequence, gettext("content does not match its key check"))
         hashes[entry.sequence] = entry.hash
         previous = entry.hash
         expected_sequence += 1
@@ -242,22 +260,24 @@ def verify_chain() -> Verification:
     head = ChainHead.objects.filter(pk=1).first()
     if head is None and checked:
         return Verification(
-            checked, checked, "the chain head is missing, so removed final links cannot be ruled out"
+            checked, checked, gettext("the chain head is missing, so removed final links cannot be ruled out")
         )
     if head is not None and head.sequence > checked:
         return Verification(
             checked,
             checked + 1,
-            f"links are missing at the end of the chain (the head says #{head.sequence})",
+            gettext("links are missing at the end of the chain (the head says #%(head)s)")
+            % {"head": head.sequence},
         )
     if head is not None and head.sequence < checked:
         return Verification(
             checked,
             head.sequence + 1,
-            f"link #{head.sequence + 1} was added behind the application's back (the head says #{head.sequence})",
+            gettext("link #%(added)s was added behind the application's back (the head says #%(head)s)")
+            % {"added": head.sequence + 1, "head": head.sequence},
         )
     if head is not None and head.hash != previous:
-        return Verification(checked, checked, "the last link does not match the chain head")
+        return Verification(checked, checked, gettext("the last link does not match the chain head"))
     return _compare_with_checkpoints(checked, hashes, impossible)
 
 
@@ -266,23 +286,41 @@ def _compare_with_checkpoints(checked: int, hashes: dict[int, str], impossible: 
         checkpoints = read_checkpoints()
     except MissingKey:
         impossible.append(
-            "the comparison with signed checkpoints: the checkpoint key is not in this data directory"
+            gettext(
+                "the comparison with signed checkpoints: the checkpoint key is not in this data directory"
+            )
         )
         return Verification(checked, None, "", 0, tuple(impossible))
     except DamagedCheckpoints as error:
-        return Verification(checked, None, f"the checkpoint file is damaged: {error}", 0, tuple(impossible))
+        damaged = gettext("the checkpoint file is damaged: %(error)s") % {"error": error}
+        return Verification(checked, None, damaged, 0, tuple(impossible))
     if not checkpoints:
-        impossible.append("the comparison with signed checkpoints: none has been written yet")
+        impossible.append(gettext("the comparison with signed checkpoints: none has been written yet"))
     for number, checkpoint in enumerate(checkpoints, start=1):
         if checkpoint.sequence == 0:
             continue
         if checkpoint.sequence > checked:
-            what = "wiped" if checked == 0 else "rolled back"
+            signed = {
+                "number": number,
+                "written_at": checkpoint.written_at,
+                "reason": checkpoint_reason_text(checkpoint.reason),
+                "signed": checkpoint.sequence,
+                "checked": checked,
+            }
+            if checked == 0:
+                lost = gettext(
+                    "the chain was wiped: checkpoint %(number)s (%(written_at)s, %(reason)s) "
+                    "signed link #%(signed)s, but the chain ends at #%(checked)s"
+                )
+            else:
+                lost = gettext(
+                    "the chain was rolled back: checkpoint %(number)s (%(written_at)s, %(reason)s) "
+                    "signed link #%(signed)s, but the chain ends at #%(checked)s"
+                )
             return Verification(
                 checked,
                 checked + 1,
-                f"the chain was {what}: checkpoint {number} ({checkpoint.written_at}, {checkpoint.reason}) "
-                f"signed link #{checkpoint.sequence}, but the chain ends at #{checked}",
+                lost % signed,
                 number,
                 tuple(impossible),
             )
@@ -290,8 +328,16 @@ def _compare_with_checkpoints(checked: int, hashes: dict[int, str], impossible: 
             return Verification(
                 checked,
                 checkpoint.sequence,
-                f"link #{checkpoint.sequence} is not the one signed by checkpoint {number} "
-                f"({checkpoint.written_at}, {checkpoint.reason}): the chain was rewritten",
+                gettext(
+                    "link #%(signed)s is not the one signed by checkpoint %(number)s "
+                    "(%(written_at)s, %(reason)s): the chain was rewritten"
+                )
+                % {
+                    "signed": checkpoint.sequence,
+                    "number": number,
+                    "written_at": checkpoint.written_at,
+                    "reason": checkpoint_reason_text(checkpoint.reason),
+                },
                 number,
                 tuple(impossible),
             )
@@ -300,11 +346,17 @@ def _compare_with_checkpoints(checked: int, hashes: dict[int, str], impossible: 
 
 @dataclass(frozen=True)
 class RecordCheck:
-    """What one app checked of its stored decisions against the record, and its first problem."""
+    """What one app checked of its stored decisions against the record, and its first problem.
+
+    `what` names the check for code only; people read `summary` and `mismatch`, each a whole
+    sentence in their language.
+    """
 
     what: str
     checked: int
+    summary: str
     problem: str = ""
+    mismatch: str = ""
 
 
 @dataclass(frozen=True)

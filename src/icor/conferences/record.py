@@ -12,15 +12,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext
 
 from icor.audit.models import AuditEvent
 from icor.audit.services import RecordCheck
 from icor.conferences.models import (
     Ballot,
+    Choice,
     ConsensusPosition,
     ConsensusRound,
     CountedBallot,
     Delegation,
+    Position,
     Vote,
 )
 from icor.statute import decide_by_consensus, decide_by_vote
@@ -39,6 +43,34 @@ def _ballot_id(subject: str) -> int | None:
     return int(number) if kind == "ballot" and number.isdigit() else None
 
 
+# Each check speaks in whole sentences of its own, so that no English word is ever slotted into
+# a translated one.
+NAMED_VOTES = "named votes"
+POSITIONS = "consensus positions"
+OUTCOMES = "stored outcomes"
+
+
+def _result(what: str, checked: int, problem: str = "") -> RecordCheck:
+    figures = {"checked": checked, "problem": problem}
+    if what == NAMED_VOTES:
+        summary = gettext("Named votes: %(checked)s checked against the record.")
+        mismatch = gettext("The named votes do not match the audit record: %(problem)s.")
+    elif what == POSITIONS:
+        summary = gettext("Consensus positions: %(checked)s checked against the record.")
+        mismatch = gettext("The consensus positions do not match the audit record: %(problem)s.")
+    else:
+        summary = gettext("Stored outcomes: %(checked)s checked against the record.")
+        mismatch = gettext("The stored outcomes do not match the audit record: %(problem)s.")
+    return RecordCheck(
+        what, checked, summary % figures, problem=problem, mismatch=mismatch % figures if problem else ""
+    )
+
+
+def _label(choices: type[models.TextChoices], value: str) -> str:
+    """A stored choice or position as the reader's word for it, never its code."""
+    return str(dict(choices.choices).get(value, value))
+
+
 def _delegation_of(event: AuditEvent, conference_of: dict[int, int], procedure_id: int) -> int | None:
     """The delegation that cast or stated (`procedure_id`: the ballot's or the round's)."""
     if isinstance(event.data.get("delegation"), int):
@@ -55,7 +87,7 @@ def _delegation_of(event: AuditEvent, conference_of: dict[int, int], procedure_i
 
 
 def check_named_votes() -> RecordCheck:
-    what = "named votes"
+    what = NAMED_VOTES
     conference_of = dict(Ballot.objects.values_list("pk", "motion__agenda_item__conference_id"))
     recorded: dict[tuple[int, int], str] = {}
     for event in _events("ballot.cast"):
@@ -71,29 +103,43 @@ def check_named_votes() -> RecordCheck:
     }
     for (ballot_id, delegation_id), choice in sorted(stored.items()):
         if (ballot_id, delegation_id) not in recorded:
-            return RecordCheck(
+            return _result(
                 what,
                 len(stored),
-                f"ballot {ballot_id} holds a vote of delegation {delegation_id} that the record never saw cast",
+                gettext(
+                    "ballot %(ballot)s holds a vote of delegation %(delegation)s that the record never saw cast"
+                )
+                % {"ballot": ballot_id, "delegation": delegation_id},
             )
         if recorded[(ballot_id, delegation_id)] != choice:
-            return RecordCheck(
+            return _result(
                 what,
                 len(stored),
-                f"in ballot {ballot_id} the stored vote of delegation {delegation_id} is {choice!r}, "
-                f"the record says {recorded[(ballot_id, delegation_id)]!r}",
+                gettext(
+                    "in ballot %(ballot)s the stored vote of delegation %(delegation)s is '%(stored)s', "
+                    "the record says '%(recorded)s'"
+                )
+                % {
+                    "ballot": ballot_id,
+                    "delegation": delegation_id,
+                    "stored": _label(Choice, choice),
+                    "recorded": _label(Choice, recorded[(ballot_id, delegation_id)]),
+                },
             )
     missing = sorted(set(recorded) - set(stored))
     if missing:
         ballot_id, delegation_id = missing[0]
-        return RecordCheck(
-            what, len(stored), f"the vote of delegation {delegation_id} in ballot {ballot_id} was deleted"
+        return _result(
+            what,
+            len(stored),
+            gettext("the vote of delegation %(delegation)s in ballot %(ballot)s was deleted")
+            % {"delegation": delegation_id, "ballot": ballot_id},
         )
-    return RecordCheck(what, len(stored))
+    return _result(what, len(stored))
 
 
 def check_positions() -> RecordCheck:
-    what = "consensus positions"
+    what = POSITIONS
     conference_of = dict(ConsensusRound.objects.values_list("pk", "motion__agenda_item__conference_id"))
     recorded: dict[tuple[int, int], str] = {}
     for event in _events("consensus.position"):
@@ -109,26 +155,39 @@ def check_positions() -> RecordCheck:
     }
     for key, position in sorted(stored.items()):
         if key in recorded and recorded[key] != position:
-            return RecordCheck(
+            return _result(
                 what,
                 len(stored),
-                f"in consensus round {key[0]} the stored position of delegation {key[1]} is {position!r}, "
-                f"the record says {recorded[key]!r}",
+                gettext(
+                    "in consensus round %(round)s the stored position of delegation %(delegation)s "
+                    "is '%(stored)s', the record says '%(recorded)s'"
+                )
+                % {
+                    "round": key[0],
+                    "delegation": key[1],
+                    "stored": _label(Position, position),
+                    "recorded": _label(Position, recorded[key]),
+                },
             )
         if key not in recorded:
-            return RecordCheck(
+            return _result(
                 what,
                 len(stored),
-                f"consensus round {key[0]} holds a position of delegation {key[1]} the record never saw stated",
+                gettext(
+                    "consensus round %(round)s holds a position of delegation %(delegation)s "
+                    "the record never saw stated"
+                )
+                % {"round": key[0], "delegation": key[1]},
             )
     missing = sorted(set(recorded) - set(stored))
     if missing:
-        return RecordCheck(
+        return _result(
             what,
             len(stored),
-            f"the position of delegation {missing[0][1]} in consensus round {missing[0][0]} was deleted",
+            gettext("the position of delegation %(delegation)s in consensus round %(round)s was deleted")
+            % {"delegation": missing[0][1], "round": missing[0][0]},
         )
-    return RecordCheck(what, len(stored))
+    return _result(what, len(stored))
 
 
 def _normal(value: Any) -> Any:
@@ -136,7 +195,7 @@ def _normal(value: Any) -> Any:
 
 
 def check_outcomes() -> RecordCheck:
-    what = "stored outcomes"
+    what = OUTCOMES
     closed_ballots: dict[int, dict[str, Any]] = {}
     for event in _events("ballot.closed"):
         if (ballot_id := _ballot_id(event.subject)) is not None:
@@ -146,51 +205,62 @@ def check_outcomes() -> RecordCheck:
     for ballot in Ballot.objects.filter(outcome__isnull=False).order_by("pk"):
         checked += 1
         if problem := _ballot_problem(ballot, closed_ballots.get(ballot.pk)):
-            return RecordCheck(what, checked, problem)
+            return _result(what, checked, problem)
     for consensus_round in ConsensusRound.objects.filter(outcome__isnull=False).order_by("pk"):
         checked += 1
         if problem := _round_problem(consensus_round, closed_rounds.get(consensus_round.pk)):
-            return RecordCheck(what, checked, problem)
-    return RecordCheck(what, checked)
+            return _result(what, checked, problem)
+    return _result(what, checked)
 
 
 def _ballot_problem(ballot: Ballot, recorded: dict[str, Any] | None) -> str:
     if recorded is None:
-        return f"ballot {ballot.pk} holds an outcome, but the record never saw it closed"
+        return gettext("ballot %(ballot)s holds an outcome, but the record never saw it closed") % {
+            "ballot": ballot.pk
+        }
     if _normal(ballot.outcome) != _normal(recorded.get("outcome")):
-        return f"the stored outcome of ballot {ballot.pk} differs from the one in the record"
+        return gettext("the stored outcome of ballot %(ballot)s differs from the one in the record") % {
+            "ballot": ballot.pk
+        }
     inputs = recorded.get("inputs")
     if inputs is None:
         return ""  # closed before the record kept the figures: the outcome itself matches
     if _normal(decide_by_vote(**inputs).to_dict()) != _normal(ballot.outcome):
-        return f"the outcome of ballot {ballot.pk} is not what the statute decides on its recorded figures"
+        return gettext(
+            "the outcome of ballot %(ballot)s is not what the statute decides on its recorded figures"
+        ) % {"ballot": ballot.pk}
     cast = inputs["yes"] + inputs["no"] + inputs["abstain"]
     if ballot.secret:
         counted = CountedBallot.objects.filter(ballot=ballot).count()
         if counted != cast:
-            return f"secret ballot {ballot.pk} lists {counted} counted ballots, its recorded tally {cast}"
+            return gettext(
+                "secret ballot %(ballot)s lists %(counted)s counted ballots, its recorded tally %(cast)s"
+            ) % {"ballot": ballot.pk, "counted": counted, "cast": cast}
     else:
         stored = dict.fromkeys(("yes", "no", "abstain"), 0)
         for choice in Vote.objects.filter(ballot=ballot).values_list("choice", flat=True):
             stored[choice] += 1
         if any(stored[choice] != inputs[choice] for choice in stored):
-            return f"the stored votes of ballot {ballot.pk} do not add up to its recorded figures"
+            return gettext("the stored votes of ballot %(ballot)s do not add up to its recorded figures") % {
+                "ballot": ballot.pk
+            }
     return ""
 
 
 def _round_problem(consensus_round: ConsensusRound, recorded: dict[str, Any] | None) -> str:
     if recorded is None:
-        return f"consensus round {consensus_round.pk} holds an outcome, but the record never saw it closed"
+        return gettext("consensus round %(round)s holds an outcome, but the record never saw it closed") % {
+            "round": consensus_round.pk
+        }
     if _normal(consensus_round.outcome) != _normal(recorded.get("outcome")):
-        return (
-            f"the stored outcome of consensus round {consensus_round.pk} differs from the one in the record"
-        )
+        return gettext(
+            "the stored outcome of consensus round %(round)s differs from the one in the record"
+        ) % {"round": consensus_round.pk}
     inputs = recorded.get("inputs")
     if inputs is not None and _normal(decide_by_consensus(**inputs).to_dict()) != _normal(
         consensus_round.outcome
     ):
-        return (
-            f"the outcome of consensus round {consensus_round.pk} is not what the statute decides "
-            "on its recorded figures"
-        )
+        return gettext(
+            "the outcome of consensus round %(round)s is not what the statute decides on its recorded figures"
+        ) % {"round": consensus_round.pk}
     return ""

@@ -76,19 +76,18 @@ def require_admitted(conference: Conference, organization: Organization) -> None
         )
 
 
-def require_acts_for(actor: Any, organization_id: int, what: str) -> None:
-    """S11: nobody, not even the committee, acts in the name of another organization."""
+def require_acts_for(actor: Any, organization_id: int, refusal: str) -> None:
+    """S11: nobody, not even the committee, acts in the name of another organization.
+
+    `refusal` is the whole translated sentence the refused actor reads.
+    """
     if not getattr(actor, "acts_for", lambda _pk: False)(organization_id):
-        raise PermissionDenied(
-            gettext("Only accounts of the organization itself can %(what)s (S11).") % {"what": what}
-        )
+        raise PermissionDenied(refusal)
 
 
-def require_officer_of(actor: Any, organization_id: int, what: str) -> None:
+def require_officer_of(actor: Any, organization_id: int, refusal: str) -> None:
     if not is_officer(actor) or actor.organization_id != organization_id:
-        raise PermissionDenied(
-            gettext("Only an officer of the organization itself can %(what)s (S11).") % {"what": what}
-        )
+        raise PermissionDenied(refusal)
 
 
 def seat_of(actor: Any, conference: Conference) -> Delegate:

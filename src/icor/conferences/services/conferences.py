@@ -174,7 +174,11 @@ def accredit_delegation(
     """The organization's own officer names its delegates and its voting delegate (S11)."""
     # Membership first: a former member's officer is told why, not only that it may not (S1).
     require_admitted(conference, organization)
-    require_officer_of(actor, organization.pk, gettext("accredit its delegation"))
+    require_officer_of(
+        actor,
+        organization.pk,
+        gettext("Only an officer of the organization itself can accredit its delegation (S11)."),
+    )
     require_not_closed(conference)
     members = {user.pk: user for user in delegates}
     for user in members.values():

@@ -59,7 +59,11 @@ def create_motion(
     language: str = "en",
 ) -> Motion:
     """A motion is drafted for the submitter's own organization (S11), in the language it is written in."""
-    require_acts_for(actor, organization.pk, gettext("submit a motion in its name"))
+    require_acts_for(
+        actor,
+        organization.pk,
+        gettext("Only accounts of the organization itself can submit a motion in its name (S11)."),
+    )
     conference = agenda_item.conference
     require_not_closed(conference)
     require_admitted(conference, organization)
@@ -93,7 +97,11 @@ def create_motion(
 
 
 def submit_motion(*, motion: Motion, actor: Any) -> Motion:
-    require_acts_for(actor, motion.organization_id, gettext("submit its motion"))
+    require_acts_for(
+        actor,
+        motion.organization_id,
+        gettext("Only accounts of the organization itself can submit its motion (S11)."),
+    )
     with transaction.atomic():
         motion = _locked(motion)
         _step(motion, MotionState.SUBMITTED)
@@ -112,7 +120,11 @@ def submit_motion(*, motion: Motion, actor: Any) -> Motion:
 
 def cosponsor_motion(*, motion: Motion, organization: Organization, actor: Any) -> CoSponsorship:
     """An organization joins a motion itself, by its own officer (S11)."""
-    require_officer_of(actor, organization.pk, gettext("co-sponsor a motion in its name"))
+    require_officer_of(
+        actor,
+        organization.pk,
+        gettext("Only an officer of the organization itself can co-sponsor a motion in its name (S11)."),
+    )
     require_admitted(motion.conference, organization)
     if organization.pk == motion.organization_id:
         raise ValidationError(gettext("The submitting organization does not co-sponsor its own motion."))
@@ -150,7 +162,11 @@ def move_motion(*, motion: Motion, actor: Any, target: str) -> Motion:
     if mover is Mover.CHAIR:
         require_chair(actor)
     else:
-        require_acts_for(actor, motion.organization_id, gettext("withdraw or submit its motion"))
+        require_acts_for(
+            actor,
+            motion.organization_id,
+            gettext("Only accounts of the organization itself can withdraw or submit its motion (S11)."),
+        )
     if target == MotionState.SUBMITTED:
         return submit_motion(motion=motion, actor=actor)
     with transaction.atomic():

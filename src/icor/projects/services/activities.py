@@ -81,7 +81,16 @@ def report_participation(
     country: str = "",
 ) -> Participation:
     """Each organization reports its own part, and only its own (S10, S11)."""
-    require_own(actor, organization, officers_only=False, action=gettext("report participation"))
+    require_own(
+        actor,
+        organization,
+        officers_only=False,
+        refusal=gettext(
+            "Only its own officers and delegates can report participation for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+    )
     if refusal := activity.refusal_for(organization):
         raise ValidationError(refusal)
     if not what.strip() or not city.strip():

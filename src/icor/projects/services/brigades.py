@@ -40,7 +40,16 @@ def register_volunteer(
     languages: str | Iterable[str] = "",
 ) -> Volunteer:
     """Only the volunteer's own organization offers them, through one of its officers (S11)."""
-    require_own(actor, organization, officers_only=True, action=gettext("register volunteers"))
+    require_own(
+        actor,
+        organization,
+        officers_only=True,
+        refusal=gettext(
+            "Only its own officers can register volunteers for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+    )
     _check_recruiting(project)
     if refusal := project.refusal_for(organization):
         raise ValidationError(refusal)
@@ -89,7 +98,14 @@ def register_volunteer(
 
 def set_need(project: Project, *, actor: Any, skill: str, count: int, starts_on: date, ends_on: date) -> Need:
     """Coordinators say how many volunteers of one skill they need, in whole weeks (Monday to Sunday)."""
-    require_coordination(actor, project, action=gettext("set the needs of the brigade"), committee_too=False)
+    require_coordination(
+        actor,
+        project,
+        refusal=gettext(
+            "Only the officers of the project's coordinating organizations can set the needs of the brigade."
+        ),
+        committee_too=False,
+    )
     _check_recruiting(project)
     skill_text = normalise_list(skill)
     if not skill_text or "," in skill_text:
@@ -123,7 +139,14 @@ def set_need(project: Project, *, actor: Any, skill: str, count: int, starts_on:
 def assign_volunteer(volunteer: Volunteer, *, actor: Any, starts_on: date, ends_on: date) -> Assignment:
     """The coordinators place a volunteer on site, within a period the organization offered them for."""
     project = volunteer.project
-    require_coordination(actor, project, action=gettext("assign volunteers"), committee_too=False)
+    require_coordination(
+        actor,
+        project,
+        refusal=gettext(
+            "Only the officers of the project's coordinating organizations can assign volunteers."
+        ),
+        committee_too=False,
+    )
     _check_recruiting(project)
     if ends_on < starts_on:
         raise ValidationError(gettext("The period cannot end before it starts."))

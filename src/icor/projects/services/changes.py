@@ -31,9 +31,10 @@ def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _check_dates(starts_on: date | None, ends_on: date | None, what: str) -> None:
+def _check_dates(starts_on: date | None, ends_on: date | None, refusal: str) -> None:
+    """`refusal`: the whole translated sentence, e.g. "The project cannot end before it starts." """
     if starts_on is not None and ends_on is not None and ends_on < starts_on:
-        raise ValidationError(gettext("The %(what)s cannot end before it starts.") % {"what": what})
+        raise ValidationError(refusal)
 
 
 def edit_project(
@@ -46,14 +47,20 @@ def edit_project(
     ends_on: date | None,
 ) -> Project:
     """The coordinating organizations or the committee correct a project's title, text and dates."""
-    require_coordination(actor, project, action=gettext("edit a project"))
+    require_coordination(
+        actor,
+        project,
+        refusal=gettext(
+            "Only the project's coordinating organizations or the coordinating committee can edit a project."
+        ),
+    )
     if not title.strip():
         raise ValidationError(gettext("Give the project a title."))
     if project.kind == Kind.SINGLE and (starts_on is None or ends_on is None):
         raise ValidationError(
             gettext("A single project is planned for a limited time: give its start and end dates (S9).")
         )
-    _check_dates(starts_on, ends_on, gettext("project"))
+    _check_dates(starts_on, ends_on, gettext("The project cannot end before it starts."))
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
         fields = ("title", "description", "starts_on", "ends_on")
@@ -80,26 +87,37 @@ def may_change_activity(actor: Any, activity: Activity) -> bool:
     return bool(has_perm("projects.act_for_as_officer", actor, activity.proposed_by))
 
 
-def _require_activity_owner(actor: Any, activity: Activity, action: str) -> None:
-    """An activity is changed by whoever proposed it: that organization's officer, or the committee."""
+def _require_activity_owner(actor: Any, activity: Activity, *, refusal: str, committee_refusal: str) -> None:
+    """An activity is changed by whoever proposed it: that organization's officer, or the committee.
+
+    Both refusals are whole translated sentences: `refusal` names %(organization)s, the proposer.
+    """
     if may_change_activity(actor, activity):
         return
     if activity.proposed_by is None:
-        raise PermissionDenied(
-            gettext("Only the coordinating committee, which put it in the calendar, can %(action)s.")
-            % {"action": action}
-        )
-    require_own(actor, activity.proposed_by, officers_only=True, action=action)
+        raise PermissionDenied(committee_refusal)
+    require_own(actor, activity.proposed_by, officers_only=True, refusal=refusal)
 
 
 def edit_activity(
     activity: Activity, *, actor: Any, title: str, description: str, starts_on: date, ends_on: date | None
 ) -> Activity:
-    _require_activity_owner(actor, activity, gettext("edit this activity"))
+    _require_activity_owner(
+        actor,
+        activity,
+        refusal=gettext(
+            "Only its own officers can edit this activity for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+        committee_refusal=gettext(
+            "Only the coordinating committee, which put it in the calendar, can edit this activity."
+        ),
+    )
     ends_on = ends_on or starts_on
     if not title.strip():
         raise ValidationError(gettext("Give the activity a title."))
-    _check_dates(starts_on, ends_on, gettext("activity"))
+    _check_dates(starts_on, ends_on, gettext("The activity cannot end before it starts."))
     with transaction.atomic():
         locked = Activity.objects.select_for_update().get(pk=activity.pk)
         if locked.withdrawn_at is not None:
@@ -126,7 +144,18 @@ def edit_activity(
 
 def withdraw_activity(activity: Activity, *, actor: Any) -> Activity:
     """Taken out of the calendar; the participation reports already made stay on record."""
-    _require_activity_owner(actor, activity, gettext("withdraw this activity"))
+    _require_activity_owner(
+        actor,
+        activity,
+        refusal=gettext(
+            "Only its own officers can withdraw this activity for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+        committee_refusal=gettext(
+            "Only the coordinating committee, which put it in the calendar, can withdraw this activity."
+        ),
+    )
     with transaction.atomic():
         locked = Activity.objects.select_for_update().get(pk=activity.pk)
         if locked.withdrawn_at is not None:
@@ -144,7 +173,16 @@ def withdraw_activity(activity: Activity, *, actor: Any) -> Activity:
 
 def edit_volunteer(volunteer: Volunteer, *, actor: Any, skills: str, languages: str) -> Volunteer:
     """Only the volunteer's own organization changes what it said about its volunteer (S11)."""
-    require_own(actor, volunteer.organization, officers_only=True, action=gettext("edit this volunteer"))
+    require_own(
+        actor,
+        volunteer.organization,
+        officers_only=True,
+        refusal=gettext(
+            "Only its own officers can edit this volunteer for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+    )
     skills = normalise_list(skills)
     if not skills:
         raise ValidationError(gettext("Name at least one skill."))
@@ -168,7 +206,16 @@ def edit_volunteer(volunteer: Volunteer, *, actor: Any, skills: str, languages: 
 
 def withdraw_volunteer(volunteer: Volunteer, *, actor: Any) -> Volunteer:
     """The organization withdraws its volunteer: assignments not yet begun are cancelled, past ones stay."""
-    require_own(actor, volunteer.organization, officers_only=True, action=gettext("withdraw this volunteer"))
+    require_own(
+        actor,
+        volunteer.organization,
+        officers_only=True,
+        refusal=gettext(
+            "Only its own officers can withdraw this volunteer for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+    )
     today = timezone.localdate()
     with transaction.atomic():
         locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
@@ -191,11 +238,16 @@ def withdraw_volunteer(volunteer: Volunteer, *, actor: Any) -> Volunteer:
 
 def edit_need(need: Need, *, actor: Any, count: int, starts_on: date, ends_on: date) -> Need:
     require_coordination(
-        actor, need.project, action=gettext("change a need of the brigade"), committee_too=False
+        actor,
+        need.project,
+        refusal=gettext(
+            "Only the officers of the project's coordinating organizations can change a need of the brigade."
+        ),
+        committee_too=False,
     )
     if count < 1:
         raise ValidationError(gettext("A need asks for at least one volunteer."))
-    _check_dates(starts_on, ends_on, gettext("need"))
+    _check_dates(starts_on, ends_on, gettext("The need cannot end before it starts."))
     with transaction.atomic():
         locked = Need.objects.select_for_update().get(pk=need.pk)
         if locked.withdrawn_at is not None:
@@ -217,7 +269,12 @@ def edit_need(need: Need, *, actor: Any, count: int, starts_on: date, ends_on: d
 
 def withdraw_need(need: Need, *, actor: Any) -> Need:
     require_coordination(
-        actor, need.project, action=gettext("withdraw a need of the brigade"), committee_too=False
+        actor,
+        need.project,
+        refusal=gettext(
+            "Only the officers of the project's coordinating organizations can withdraw a need of the brigade."
+        ),
+        committee_too=False,
     )
     with transaction.atomic():
         locked = Need.objects.select_for_update().get(pk=need.pk)

@@ -118,7 +118,13 @@ def create_project(
 
 
 def set_project_status(project: Project, *, actor: Any, status: str) -> Project:
-    require_coordination(actor, project, action=gettext("change the status of a project"))
+    require_coordination(
+        actor,
+        project,
+        refusal=gettext(
+            "Only the project's coordinating organizations or the coordinating committee can change the status of a project."
+        ),
+    )
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=project.pk)
         if status not in TRANSITIONS[ProjectStatus(project.status)]:
@@ -140,7 +146,16 @@ def set_project_status(project: Project, *, actor: Any, status: str) -> Project:
 
 def declare_support(project: Project, *, actor: Any, organization: Organization) -> Support:
     """S7: "Every organization decides itself which project and which activities it supports"."""
-    require_own(actor, organization, officers_only=True, action=gettext("declare support"))
+    require_own(
+        actor,
+        organization,
+        officers_only=True,
+        refusal=gettext(
+            "Only its own officers can declare support for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+    )
     if not project.is_open_for_work:
         raise ValidationError(
             gettext("This project is %(status)s.") % {"status": project.get_status_display()},
@@ -182,7 +197,16 @@ def declare_support(project: Project, *, actor: Any, organization: Organization)
 def withdraw_support(
     project: Project, *, actor: Any, organization: Organization, on: date | None = None
 ) -> Support:
-    require_own(actor, organization, officers_only=True, action=gettext("withdraw support"))
+    require_own(
+        actor,
+        organization,
+        officers_only=True,
+        refusal=gettext(
+            "Only its own officers can withdraw support for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+    )
     until = on or timezone.localdate()
     with transaction.atomic():
         support = (

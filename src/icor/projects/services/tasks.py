@@ -18,7 +18,13 @@ from icor.registry.models import Organization
 
 
 def create_task(project: Project, *, actor: Any, title: str, due_on: date, description: str = "") -> Task:
-    require_coordination(actor, project, action=gettext("add tasks to this project"))
+    require_coordination(
+        actor,
+        project,
+        refusal=gettext(
+            "Only the project's coordinating organizations or the coordinating committee can add tasks to this project."
+        ),
+    )
     if not project.is_open_for_work:
         raise ValidationError(
             gettext("This project is %(status)s.") % {"status": project.get_status_display()},
@@ -45,7 +51,16 @@ def create_task(project: Project, *, actor: Any, title: str, due_on: date, descr
 
 def accept_task(task: Task, *, actor: Any, organization: Organization) -> Task:
     """Accepting is the organization's own decision (S7); from then on it is on its record (S8)."""
-    require_own(actor, organization, officers_only=False, action=gettext("accept a task"))
+    require_own(
+        actor,
+        organization,
+        officers_only=False,
+        refusal=gettext(
+            "Only its own officers and delegates can accept a task for %(organization)s: "
+            "nobody acts in the name of another organization, "
+            "not even the coordinating committee (S7, S11)."
+        ),
+    )
     if refusal := task.project.refusal_for(organization):
         raise ValidationError(refusal)
     if not task.project.is_open_for_work:
@@ -71,7 +86,14 @@ def report_progress(task: Task, *, actor: Any, organization: Organization, note:
         raise ValidationError(gettext("Say what has been done so far."))
     with transaction.atomic():
         task = _own_accepted_task(
-            task, actor=actor, organization=organization, action=gettext("report progress")
+            task,
+            actor=actor,
+            organization=organization,
+            refusal=gettext(
+                "Only its own officers and delegates can report progress for %(organization)s: "
+                "nobody acts in the name of another organization, "
+                "not even the coordinating committee (S7, S11)."
+            ),
         )
         return _event(task, actor=actor, organization=organization, kind=TaskEventKind.PROGRESS, note=note)
 
@@ -79,7 +101,14 @@ def report_progress(task: Task, *, actor: Any, organization: Organization, note:
 def mark_done(task: Task, *, actor: Any, organization: Organization, note: str = "") -> Task:
     with transaction.atomic():
         task = _own_accepted_task(
-            task, actor=actor, organization=organization, action=gettext("mark a task done")
+            task,
+            actor=actor,
+            organization=organization,
+            refusal=gettext(
+                "Only its own officers and delegates can mark a task done for %(organization)s: "
+                "nobody acts in the name of another organization, "
+                "not even the coordinating committee (S7, S11)."
+            ),
         )
         task.state = TaskState.DONE
         task.save(update_fields=["state"])
@@ -92,7 +121,16 @@ def drop_task(task: Task, *, actor: Any, organization: Organization, reason: str
     if not reason.strip():
         raise ValidationError(gettext("Give the reason for dropping the task."))
     with transaction.atomic():
-        task = _own_accepted_task(task, actor=actor, organization=organization, action=gettext("drop a task"))
+        task = _own_accepted_task(
+            task,
+            actor=actor,
+            organization=organization,
+            refusal=gettext(
+                "Only its own officers and delegates can drop a task for %(organization)s: "
+                "nobody acts in the name of another organization, "
+                "not even the coordinating committee (S7, S11)."
+            ),
+        )
         task.state = TaskState.OPEN
         task.organization = None
         task.save(update_fields=["state", "organization"])
@@ -100,8 +138,8 @@ def drop_task(task: Task, *, actor: Any, organization: Organization, reason: str
     return task
 
 
-def _own_accepted_task(task: Task, *, actor: Any, organization: Organization, action: str) -> Task:
-    require_own(actor, organization, officers_only=False, action=action)
+def _own_accepted_task(task: Task, *, actor: Any, organization: Organization, refusal: str) -> Task:
+    require_own(actor, organization, officers_only=False, refusal=refusal)
     task = Task.objects.select_for_update().get(pk=task.pk)
     if task.state != TaskState.ACCEPTED or task.organization_id != organization.pk:
         raise ValidationError(

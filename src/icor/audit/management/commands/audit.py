@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
 
-from icor.audit.checkpoints import write_checkpoint
+from icor.audit.checkpoints import MANUAL_CHECKPOINT, write_checkpoint
 from icor.audit.services import RecordVerification, verify_record
 
 
@@ -20,10 +20,14 @@ class Command(BaseCommand):
         if action == "verify":
             self._verify()
         elif action == "checkpoint":
-            checkpoint = write_checkpoint("icor audit checkpoint")
+            checkpoint = write_checkpoint(MANUAL_CHECKPOINT)
             self.stdout.write(
-                f"Checkpoint written: link #{checkpoint.sequence}, {checkpoint.hash[:16]}…, "
-                f"signed by key {checkpoint.public_key[:16]}…"
+                gettext("Checkpoint written: link #%(sequence)s, %(hash)s…, signed by key %(key)s…")
+                % {
+                    "sequence": checkpoint.sequence,
+                    "hash": checkpoint.hash[:16],
+                    "key": checkpoint.public_key[:16],
+                }
             )
 
     def _verify(self) -> None:
@@ -45,11 +49,7 @@ def report(result: RecordVerification) -> list[str]:
         gettext("Checkpoints: %(count)s signed checkpoint(s) compared with the chain.")
         % {"count": chain.checkpoints}
     )
-    lines.extend(
-        gettext("%(what)s: %(checked)s checked against the record.")
-        % {"what": str(check.what).capitalize(), "checked": check.checked}
-        for check in result.decisions
-    )
+    lines.extend(check.summary for check in result.decisions)
     lines.extend(gettext("Not possible here: %(what)s.") % {"what": what} for what in chain.impossible)
     if result.ok:
         lines.append(
@@ -72,8 +72,4 @@ def first_problem(result: RecordVerification) -> str:
             "reason": chain.reason,
             "checked": chain.checked,
         }
-    problem = next(check for check in result.decisions if check.problem)
-    return gettext("The %(what)s do not match the audit record: %(problem)s.") % {
-        "what": problem.what,
-        "problem": problem.problem,
-    }
+    return next(check.mismatch for check in result.decisions if check.problem)
