@@ -24,6 +24,7 @@ from icor.audit.models import AuditEvent
 from icor.audit.services import verify_chain
 from icor.conferences import services
 from icor.conferences.models import Ballot, BallotParticipation, Conference, SecretVote, Vote
+from icor.conferences.services import sealing
 from icor.core.group_commit import GroupCommit
 from tests.conferences.conftest import Seat, motion_in_discussion, seats
 from tests.factories import make_conference, make_delegation, make_user, with_totp
@@ -128,14 +129,14 @@ def page_duplicate(s: Stage) -> list[object]:
 
 
 SCENARIOS: dict[str, tuple[Callable[[Stage], list[object]], dict[str, bool], list[int]]] = {
-    "duplicate": (duplicate, {}, [201, 400]),
-    "closed": (closed, {}, [400]),
-    "absent": (absent, {}, [400]),
+    "duplicate": (duplicate, {}, [201, 409]),
+    "closed": (closed, {}, [409]),
+    "absent": (absent, {}, [409]),
     "wrong organization": (wrong_organization, {}, [403]),
     "no CSRF": (no_csrf, {}, [403]),
     "no session": (no_session, {}, [401]),
     "bad choice": (bad_choice, {}, [422]),
-    "secret ballot": (secret_ballot, {"secret": True}, [201, 400]),
+    "secret ballot": (secret_ballot, {"secret": True}, [201, 409]),
     "changes allowed": (changes_allowed, {"allow_changes": True}, [201, 201]),
     "page, duplicate": (page_duplicate, {}, [302, 302]),
 }
@@ -144,7 +145,15 @@ SCENARIOS: dict[str, tuple[Callable[[Stage], list[object]], dict[str, bool], lis
 def stored(ballot: Ballot) -> dict[str, object]:
     return {
         "votes": sorted(Vote.objects.filter(ballot=ballot).values_list("choice", flat=True)),
-        "secret votes": sorted(SecretVote.objects.filter(ballot=ballot).values_list("choice", flat=True)),
+        # Sealed while the ballot is open: compared by what they open to with the ballot's key.
+        "secret votes": sorted(
+            sealing.unseal_all(
+                ballot.pk,
+                [(v.receipt_hash, bytes(v.sealed)) for v in SecretVote.objects.filter(ballot=ballot)],
+            )
+        )
+        if ballot.secret
+        else [],
         "participations": BallotParticipation.objects.filter(ballot=ballot).count(),
         "cast links": AuditEvent.objects.filter(event="ballot.cast", subject=f"ballot:{ballot.pk}").count(),
     }
