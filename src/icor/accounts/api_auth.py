@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja.openapi.docs import Swagger, render_template
 
 from icor.accounts.services import user_for_api_token
+from icor.core.refusals import json_refusal
 
 BEARER_SCHEME = "BearerToken"
 SESSION_SCHEME = "SessionAuth"
@@ -34,9 +35,7 @@ class ApiTokenMiddleware:
         if request.path_info.startswith("/api/") and (token := bearer_token(request)) is not None:
             user = user_for_api_token(token)
             if user is None:
-                return JsonResponse(
-                    {"detail": _("The API token is unknown, expired or revoked.")}, status=401
-                )
+                return json_refusal(401, _("The API token is unknown, expired or revoked."), "invalid_token")
             request.user = user
             # No cookie is involved: a cross-site page cannot send this header, so CSRF does not apply.
             request._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]
