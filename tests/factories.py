@@ -115,12 +115,19 @@ class World:
 
 
 def seeded_world() -> World:
-    """A conference in session with a motion in discussion, a planned conference, a project and a
-    brigade coordinated by `own`, an activity and a pending application; built through the services."""
+    """A conference in session with a motion in discussion (with an amendment) and a motion under an
+    open ballot, a planned conference, a project and a brigade (with a volunteer and a need)
+    coordinated by `own`, an activity, a pending application and a pending invitation;
+    built through the services."""
+    from datetime import date
+
     from django.test import Client
 
+    from icor.accounts import services as account_services
     from icor.conferences import services as conference_services
+    from icor.debate import services as debate_services
     from icor.projects.models import Activity, Kind
+    from icor.projects.services import brigades
     from icor.registry.models import Application
 
     committee = with_totp(make_user(Role.COMMITTEE))
@@ -129,7 +136,11 @@ def seeded_world() -> World:
     delegate = make_user(Role.DELEGATE, own)
     conference = make_conference(committee)
     planned = make_conference(committee, in_session=False)
-    make_delegation(conference, own, check_in=True)
+    # The officer of `own` is its voting delegate, so the debate and ballot forms reach the services.
+    delegation = conference_services.accredit_delegation(
+        conference=conference, organization=own, actor=officer, delegates=[officer], voting_delegate=officer
+    )
+    conference_services.check_in(delegation=delegation, actor=officer)
     item = conference_services.add_agenda_item(conference=conference, actor=committee, title="Item")
     motion = conference_services.create_motion(
         agenda_item=item,
@@ -141,6 +152,18 @@ def seeded_world() -> World:
         submit=True,
     )
     conference_services.move_motion(motion=motion, actor=committee, target="in_discussion")
+    amendment = debate_services.propose_amendment(motion=motion, actor=officer, proposed_text="Other text.")
+    voted_motion = conference_services.create_motion(
+        agenda_item=item,
+        organization=own,
+        actor=officer,
+        kind="current-affairs",
+        title="Voted",
+        text="Voted text.",
+        submit=True,
+    )
+    conference_services.move_motion(motion=voted_motion, actor=committee, target="in_discussion")
+    ballot = conference_services.open_ballot(motion=voted_motion, actor=committee)
     project = make_project(coordinators=[own])
     brigade = make_project(
         coordinators=[own],
@@ -149,10 +172,27 @@ def seeded_world() -> World:
         starts_on="2027-01-01",
         ends_on="2027-06-30",
     )
+    volunteer = brigades.register_volunteer(
+        brigade,
+        actor=officer,
+        organization=own,
+        pseudonym="Volunteer",
+        skills="medicine",
+        availability=[(date(2027, 1, 4), date(2027, 2, 28))],
+    )
+    need = brigades.set_need(
+        brigade,
+        actor=officer,
+        skill="medicine",
+        count=2,
+        starts_on=date(2027, 1, 4),
+        ends_on=date(2027, 1, 31),
+    )
     activity = Activity.objects.create(title="May Day", starts_on="2027-05-01", ends_on="2027-05-01")
     application = Application.objects.create(
         name="Applicant", country="IT", contact="x", statement="We affirm.", affirms_basis=True
     )
+    invitation = account_services.invite_member(actor=officer, role=Role.DELEGATE)
     accounts = {"committee": committee, "officer": officer, "delegate": delegate}
     clients: dict[str, object] = {"anonymous": Client()}
     for role, account in accounts.items():
@@ -167,5 +207,11 @@ def seeded_world() -> World:
         "activity": activity.pk,
         "application": application.pk,
         "org": own.slug,
+        "amendment": amendment.pk,
+        "ballot": ballot.pk,
+        "volunteer": volunteer.pk,
+        "need": need.pk,
+        "token": invitation.token,
+        "delegate": delegate.pk,
     }
     return World(values, clients, accounts)

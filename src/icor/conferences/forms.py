@@ -113,7 +113,9 @@ class MotionForm(forms.Form):
 class TranslationForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the translation"), choices=TEXT_LANGUAGES)
     title = forms.CharField(label=_("Title"), max_length=200)
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}), max_length=bounds.MAX_TRANSLATION
+    )
 
 
 class PositionForm(forms.Form):

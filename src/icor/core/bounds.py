@@ -33,6 +33,7 @@ MAX_ID = 2**31 - 1
 
 # Texts, in characters.
 MAX_MOTION_TEXT = 20_000  # motions and amendments
+MAX_TRANSLATION = 100_000  # a motion's translation: a language may need more characters than the original
 MAX_CONTRIBUTION = 10_000
 MAX_RATIONALE = 5_000
 MAX_DESCRIPTION = 10_000

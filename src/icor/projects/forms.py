@@ -197,18 +197,33 @@ class AssignmentForm(forms.Form):
 class ProjectEditForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=bounds.MAX_DESCRIPTION,
     )
-    starts_on = forms.DateField(label=_("Starts on"), widget=DateInput, required=False)
-    ends_on = forms.DateField(label=_("Ends on"), widget=DateInput, required=False)
+    starts_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Starts on"), widget=DateInput, required=False
+    )
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Ends on"), widget=DateInput, required=False
+    )
 
 
 class ActivityEditForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    starts_on = forms.DateField(label=_("First day"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Last day (if several days)"), widget=DateInput, required=False)
+    starts_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("First day"), widget=DateInput)
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS,
+        label=_("Last day (if several days)"),
+        widget=DateInput,
+        required=False,
+    )
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=bounds.MAX_DESCRIPTION,
     )
 
 
@@ -218,6 +233,12 @@ class VolunteerEditForm(forms.Form):
 
 
 class NeedEditForm(forms.Form):
-    count = forms.IntegerField(label=_("Number of volunteers"), min_value=1, max_value=1000)
-    starts_on = forms.DateField(label=_("From the week of"), widget=DateInput)
-    ends_on = forms.DateField(label=_("Until the week of"), widget=DateInput)
+    count = forms.IntegerField(
+        label=_("Number of volunteers"), min_value=1, max_value=bounds.MAX_VOLUNTEERS_NEEDED
+    )
+    starts_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("From the week of"), widget=DateInput
+    )
+    ends_on = forms.DateField(
+        validators=bounds.DAY_VALIDATORS, label=_("Until the week of"), widget=DateInput
+    )

@@ -13,9 +13,8 @@ from icor.audit.services import record_event
 from icor.conferences.models import Motion, MotionTranslation
 from icor.conferences.services._common import require_not_closed
 from icor.conferences.transitions import MotionState
+from icor.core import bounds
 from icor.core.languages import TEXT_LANGUAGE_CODES
-
-MAX_TRANSLATION = 100_000
 
 
 def translate_motion(
@@ -40,7 +39,7 @@ def translate_motion(
     title, text = title.strip(), text.strip()
     if not title or not text:
         raise ValidationError(gettext("A translation needs a title and a text."))
-    if len(text) > MAX_TRANSLATION or len(title) > 200:
+    if len(text) > bounds.MAX_TRANSLATION or len(title) > 200:
         raise ValidationError(gettext("The translation is too long."))
     with transaction.atomic():
         locked = Motion.objects.select_for_update().get(pk=motion.pk)

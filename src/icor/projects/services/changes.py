@@ -18,6 +18,7 @@ from rules import has_perm
 
 from icor.accounts.rules import is_committee
 from icor.audit.services import record_event
+from icor.core import bounds
 from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Activity, Assignment, Kind, Need, Project, Volunteer
 from icor.projects.services.brigades import normalise_list
@@ -61,6 +62,8 @@ def edit_project(
             gettext("A single project is planned for a limited time: give its start and end dates (S9).")
         )
     _check_dates(starts_on, ends_on, gettext("The project cannot end before it starts."))
+    bounds.check_period(gettext("The project"), starts_on, ends_on)
+    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
         fields = ("title", "description", "starts_on", "ends_on")
@@ -118,6 +121,8 @@ def edit_activity(
     if not title.strip():
         raise ValidationError(gettext("Give the activity a title."))
     _check_dates(starts_on, ends_on, gettext("The activity cannot end before it starts."))
+    bounds.check_period(gettext("The activity"), starts_on, ends_on)
+    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
     with transaction.atomic():
         locked = Activity.objects.select_for_update().get(pk=activity.pk)
         if locked.withdrawn_at is not None:
@@ -248,6 +253,8 @@ def edit_need(need: Need, *, actor: Any, count: int, starts_on: date, ends_on: d
     if count < 1:
         raise ValidationError(gettext("A need asks for at least one volunteer."))
     _check_dates(starts_on, ends_on, gettext("The need cannot end before it starts."))
+    bounds.check_number(gettext("Number of volunteers"), count, low=1, high=bounds.MAX_VOLUNTEERS_NEEDED)
+    bounds.check_period(gettext("The need"), starts_on, ends_on)
     with transaction.atomic():
         locked = Need.objects.select_for_update().get(pk=need.pk)
         if locked.withdrawn_at is not None:
