@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from allauth.mfa.models import Authenticator
@@ -10,6 +11,16 @@ from cryptography.fernet import InvalidToken
 from icor.audit.keys import MissingKey, audit_link_key, ensure_keys, key_id, mfa_fernet
 from icor.audit.models import AuditEvent
 from icor.audit.services import RecordVerification, mark_unverifiable_links, verify_record
+
+# An app whose secrets were keyed in the data directory says, in its AppConfig.ready(), what a
+# restore without that directory leaves unusable (one sentence each, or none).
+LostWithKeys = Callable[[], list[str]]
+_lost_with_keys: list[LostWithKeys] = []
+
+
+def register_lost_with_keys(check: LostWithKeys) -> None:
+    if check not in _lost_with_keys:
+        _lost_with_keys.append(check)
 
 
 @dataclass
@@ -50,13 +61,8 @@ def check_after_restore() -> RestoreCheck:
             f"two-factor login with the {removed} authenticator(s) encrypted with the old key: they were "
             "removed, and their holders set up two-factor authentication again at their next login"
         )
-    from icor.conferences.models import Ballot
-
-    open_secret = Ballot.objects.filter(secret=True, closed_at__isnull=True).count()
-    if open_secret:
-        impossible.append(
-            f"counting the {open_secret} open secret ballot(s): their keys were in the old data directory"
-        )
+    for lost in _lost_with_keys:
+        impossible.extend(lost())
     return RestoreCheck(False, verify_record(), impossible)
 
 

@@ -194,3 +194,11 @@ def _round_problem(consensus_round: ConsensusRound, recorded: dict[str, Any] | N
             "on its recorded figures"
         )
     return ""
+
+
+def secret_ballots_lost_with_keys() -> list[str]:
+    """After a restore without the data directory, open secret ballots can no longer be counted."""
+    open_secret = Ballot.objects.filter(secret=True, closed_at__isnull=True).count()
+    if not open_secret:
+        return []
+    return [f"counting the {open_secret} open secret ballot(s): their keys were in the old data directory"]
