@@ -30,3 +30,9 @@ class ConferencesConfig(AppConfig):
         from icor.conferences.log_text import register_log_texts
 
         register_log_texts()
+
+        # S13: an observer's accepted invitation makes the new account a guest of its conference.
+        from icor.accounts.signals import invitation_accepted
+        from icor.conferences.services.observers import admit_invited_guest
+
+        invitation_accepted.connect(admit_invited_guest, dispatch_uid="conferences.admit_invited_guest")
