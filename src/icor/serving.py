@@ -28,10 +28,8 @@ from typing import Any
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 
-# Set in the WSGI environ by this server only: a browser cannot send it (headers become HTTP_*).
-LIVE_HANDOFF = "icor.live_handoff"
-# The view's answer that hands the stream over to the event loop; never sent to the browser.
-LIVE_CHANNEL_HEADER = "X-Icor-Live-Channel"
+from icor.live.handoff import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
+
 DEFAULT_THREADS = 8
 
 Scope = dict[str, Any]

@@ -11,8 +11,9 @@ from django.test import Client
 from icor.accounts import services
 from icor.accounts.models import Role, User
 from icor.conferences.models import Guest
+from icor.conferences.services.observers import invite_observer
 from icor.registry.models import Application
-from icor.registry.services import admit_with_first_officer, submit_application
+from icor.registry.services import admit_with_first_officer, invite_first_officer, submit_application
 from tests.factories import PASSWORD, make_conference, make_organization
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_the_committee_invites_an_observer_to_one_conference_and_ends_it(committ
 
     partner = Partner.objects.create(name="Test Alliance", slug="test-alliance", kind="alliance")
     conference = make_conference(committee)
-    issued = services.invite_observer(actor=committee, partner=partner, conference=conference)
+    issued = invite_observer(actor=committee, partner=partner, conference=conference)
     observer = services.accept_invitation(
         token=issued.token, username="observer", password=PASSWORD, public_name="Guest"
     )
@@ -58,12 +59,12 @@ def test_an_officer_cannot_invite_observers(officer: User, committee: User) -> N
 
     partner = Partner.objects.create(name="Another Alliance", slug="another-alliance", kind="alliance")
     with pytest.raises(PermissionDenied):
-        services.invite_observer(actor=officer, partner=partner, conference=make_conference(committee))
+        invite_observer(actor=officer, partner=partner, conference=make_conference(committee))
 
 
 def test_an_officer_of_a_new_member_gets_to_the_two_factor_setup(committee: User) -> None:
     organization = make_organization()
-    issued = services.invite_first_officer(actor=committee, organization=organization)
+    issued = invite_first_officer(actor=committee, organization=organization)
     client = Client()
     response = client.post(
         f"/accounts/invitation/{issued.token}/",
@@ -83,12 +84,12 @@ def test_the_observer_pages_invite_and_end(committee: User) -> None:
     client = Client()
     client.force_login(with_totp(committee))
     response = client.post(
-        "/accounts/observers/", {"partner": partner.pk, "conference": conference.pk, "email": ""}
+        "/conferences/observers/", {"partner": partner.pk, "conference": conference.pk, "email": ""}
     )
     body = response.content.decode()
     token = body.split("/accounts/invitation/")[1].split("/")[0]
     observer = services.accept_invitation(token=token, username="watcher", password=PASSWORD, public_name="W")
-    assert "W" in client.get("/accounts/observers/").content.decode()
+    assert "W" in client.get("/conferences/observers/").content.decode()
     assert client.post(f"/accounts/observers/{observer.pk}/end/").status_code == 302
     assert not User.objects.get(pk=observer.pk).is_active
 

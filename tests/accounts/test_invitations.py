@@ -12,6 +12,7 @@ from django.utils import timezone
 from icor.accounts import services
 from icor.accounts.models import Invitation, Role, User
 from icor.registry.models import Organization
+from icor.registry.services import invite_first_officer
 from tests.conftest import logged_in
 from tests.factories import PASSWORD, make_organization, with_totp
 
@@ -25,7 +26,7 @@ def accept(token: str, username: str = "newofficer") -> User:
 def test_the_committee_invites_the_first_officer_and_the_link_works_once(
     committee: User, own_organization: Organization
 ) -> None:
-    issued = services.invite_first_officer(actor=committee, organization=own_organization)
+    issued = invite_first_officer(actor=committee, organization=own_organization)
     user = accept(issued.token)
     assert user.role == Role.OFFICER
     assert user.organization == own_organization
@@ -36,7 +37,7 @@ def test_the_committee_invites_the_first_officer_and_the_link_works_once(
 
 
 def test_only_a_hash_of_the_token_is_stored(committee: User, own_organization: Organization) -> None:
-    issued = services.invite_first_officer(actor=committee, organization=own_organization)
+    issued = invite_first_officer(actor=committee, organization=own_organization)
     stored = Invitation.objects.get(pk=issued.invitation.pk)
     assert issued.token not in stored.token_hash
     assert stored.token_hash == services.token_digest(issued.token)
@@ -45,7 +46,7 @@ def test_only_a_hash_of_the_token_is_stored(committee: User, own_organization: O
 
 
 def test_an_expired_invitation_is_refused(committee: User, own_organization: Organization) -> None:
-    issued = services.invite_first_officer(actor=committee, organization=own_organization)
+    issued = invite_first_officer(actor=committee, organization=own_organization)
     Invitation.objects.filter(pk=issued.invitation.pk).update(
         expires_at=timezone.now() - timedelta(seconds=1)
     )
@@ -95,7 +96,7 @@ def test_the_committee_cannot_create_accounts_inside_an_organization(
 ) -> None:
     # S11: once the organization has its own officer, only its officers invite.
     with pytest.raises(PermissionDenied, match="own officers"):
-        services.invite_first_officer(actor=committee, organization=own_organization)
+        invite_first_officer(actor=committee, organization=own_organization)
     with pytest.raises(PermissionDenied):
         services.invite_member(actor=committee, role=Role.DELEGATE, organization=own_organization)
     with pytest.raises(PermissionDenied):
@@ -107,7 +108,7 @@ def test_the_committee_cannot_create_accounts_inside_an_organization(
 def test_a_former_member_gets_no_first_officer(committee: User) -> None:
     former = make_organization(member=False)
     with pytest.raises(ValidationError, match="not a current member"):
-        services.invite_first_officer(actor=committee, organization=former)
+        invite_first_officer(actor=committee, organization=former)
 
 
 def test_an_officer_removes_an_account_of_the_own_organization(officer: User, delegate: User) -> None:

@@ -83,3 +83,19 @@ def test_events_and_their_data_are_named_not_coded(committee: User) -> None:
     assert "secret ballot: no" in body and "closes at: —" in body
     for code in ("in_discussion", "motion.in_discussion", "CD", "None", "False"):
         assert code not in body.replace("motion:1", "")
+
+
+def test_the_apps_name_their_own_codes_on_the_log_page() -> None:
+    """The log sits below the apps: debate, projects and conferences register how their codes read."""
+    from icor.audit.presentation import value_text
+
+    assert value_text("stance", "reservation") == "has reservations"
+    assert value_text("status", "proposed") == "Proposed"
+    assert value_text("position", "stand_aside") == "stand aside (with a reservation)"
+
+
+def test_an_outcome_reads_as_its_result_not_as_stored_data() -> None:
+    """Conferences register the text of an outcome; without it the page would show `outcome: adopted`."""
+    from icor.audit.presentation import value_text
+
+    assert value_text("outcome", {"outcome": "adopted"}).startswith("Adopted:")

@@ -2,8 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from icor.accounts.models import Role
-from icor.conferences.models import Conference, ConferenceStatus
-from icor.partners.models import Partner
 
 MEMBER_ROLES = [(Role.DELEGATE.value, Role.DELEGATE.label), (Role.OFFICER.value, Role.OFFICER.label)]
 
@@ -18,13 +16,6 @@ class InvitationForm(forms.Form):
 
 class MemberInvitationForm(InvitationForm):
     role = forms.ChoiceField(label=_("Role"), choices=MEMBER_ROLES)
-
-
-class ObserverInvitationForm(InvitationForm):
-    partner = forms.ModelChoiceField(label=_("Partner"), queryset=Partner.objects.all())
-    conference = forms.ModelChoiceField(
-        label=_("Conference"), queryset=Conference.objects.exclude(status=ConferenceStatus.CLOSED)
-    )
 
 
 class AcceptInvitationForm(forms.Form):

@@ -6,13 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    OFFICER = "officer", _("Officer")
-    DELEGATE = "delegate", _("Delegate")
-    COMMITTEE = "committee", _("Coordinating committee")
-    OBSERVER = "observer", _("Partner observer")
-    OPERATOR = "operator", _("Platform operator")
+from icor.core.roles import Role
 
 
 class Accounts(UserManager["User"]):

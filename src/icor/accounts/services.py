@@ -12,6 +12,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -22,10 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
+from icor.accounts.signals import invitation_accepted
 from icor.audit.services import record_event
-from icor.conferences.models import Conference, ConferenceStatus, Guest
-from icor.partners.models import Partner
-from icor.registry.models import Membership, Organization
 
 logger = logging.getLogger("icor.accounts")
 
@@ -46,13 +45,15 @@ class IssuedInvitation:
     mail_error: str = ""
 
 
-def _is_current_member(organization: Organization) -> bool:
-    return Membership.objects.filter(organization=organization, left_on__isnull=True).exists()
+def is_current_member(organization: Any) -> bool:
+    """S12: the registry's Organization, through the account's own relation: accounts import no other app."""
+    return bool(organization.memberships.filter(left_on__isnull=True).exists())
 
 
-def _issue(
-    *, actor: User, role: str, email: str, days: int, path_for: str = "", **body: object
+def issue_invitation(
+    *, actor: User, role: str, email: str, days: int = INVITATION_DAYS, **body: object
 ) -> IssuedInvitation:
+    """Called inside the caller's transaction, once it has checked who may invite whom (S11, S13)."""
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         token_hash=token_digest(token),
@@ -94,30 +95,7 @@ def mail_invitation(issued: IssuedInvitation, *, link: str) -> IssuedInvitation:
     return IssuedInvitation(issued.invitation, issued.token, mailed=True)
 
 
-def invite_first_officer(*, actor: User, organization: Organization, email: str = "") -> IssuedInvitation:
-    """The committee opens the door for a member organization that has no officer yet (S11)."""
-    if actor.role != Role.COMMITTEE:
-        raise PermissionDenied(_("Only the coordinating committee invites an organization's first officer."))
-    with transaction.atomic():
-        organization = Organization.objects.select_for_update().get(pk=organization.pk)
-        if not _is_current_member(organization):
-            raise ValidationError(_("%(name)s is not a current member.") % {"name": organization.short_name})
-        if organization.accounts.filter(role=Role.OFFICER, is_active=True).exists():
-            raise PermissionDenied(
-                _(
-                    "%(name)s has its own officers: only they invite further accounts of their "
-                    "organization (S11)."
-                )
-                % {"name": organization.short_name}
-            )
-        return _issue(
-            actor=actor, role=Role.OFFICER, email=email, days=INVITATION_DAYS, organization=organization
-        )
-
-
-def invite_member(
-    *, actor: User, role: str, email: str = "", organization: Organization | None = None
-) -> IssuedInvitation:
+def invite_member(*, actor: User, role: str, email: str = "", organization: Any = None) -> IssuedInvitation:
     """An officer invites a delegate or a further officer of the own organization, never another's (S11)."""
     if role not in (Role.OFFICER, Role.DELEGATE):
         raise ValidationError(_("An organization invites officers and delegates only."))
@@ -128,30 +106,9 @@ def invite_member(
     if organization is not None and organization.pk != actor.organization_id:
         raise PermissionDenied(_("Nobody invites accounts into another organization (S11)."))
     with transaction.atomic():
-        if not _is_current_member(actor.organization):
+        if not is_current_member(actor.organization):
             raise PermissionDenied(_("Your organization is not a current member (S12)."))
-        return _issue(
-            actor=actor, role=role, email=email, days=INVITATION_DAYS, organization=actor.organization
-        )
-
-
-def invite_observer(
-    *, actor: User, partner: Partner, conference: Conference, email: str = ""
-) -> IssuedInvitation:
-    """The committee invites an observer of a partner organization to one conference (S13)."""
-    if actor.role != Role.COMMITTEE:
-        raise PermissionDenied(_("Only the coordinating committee invites partner observers."))
-    if conference.status == ConferenceStatus.CLOSED:
-        raise ValidationError(_("The conference is closed."))
-    with transaction.atomic():
-        return _issue(
-            actor=actor,
-            role=Role.OBSERVER,
-            email=email,
-            days=INVITATION_DAYS,
-            partner=partner,
-            conference=conference,
-        )
+        return issue_invitation(actor=actor, role=role, email=email, organization=actor.organization)
 
 
 def _may_manage(actor: User, invitation: Invitation) -> bool:
@@ -192,7 +149,7 @@ def accept_invitation(*, token: str, username: str, password: str, public_name: 
         invitation = Invitation.objects.select_for_update().filter(token_hash=token_digest(token)).first()
         if invitation is None or not invitation.is_pending:
             raise ValidationError(_("This invitation is not valid: it was used, revoked or has expired."))
-        if invitation.organization is not None and not _is_current_member(invitation.organization):
+        if invitation.organization is not None and not is_current_member(invitation.organization):
             raise ValidationError(_("This organization is no longer a member (S12)."))
         if User.objects.filter(username__iexact=username.strip()).exists():
             raise ValidationError(_("This login name is taken; choose another one."))
@@ -213,8 +170,8 @@ def accept_invitation(*, token: str, username: str, password: str, public_name: 
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
-        if invitation.conference_id is not None:
-            Guest.objects.get_or_create(conference_id=invitation.conference_id, user=user)
+        # The apps that invited to something of theirs (a conference, S13) let the new account in.
+        invitation_accepted.send(sender=Invitation, invitation=invitation, account=user)
         record_event(
             "accounts.invitation_accepted",
             actor=user,
@@ -290,15 +247,15 @@ def end_observer(*, actor: User, account: User) -> Suspension:
     return suspension
 
 
-def close_accounts_of(*, organization: Organization, actor: User | None, left_on: object) -> int:
+def close_accounts_of(*, organization_id: int, actor: User | None, left_on: object) -> int:
     """S12: when an organization leaves, all of its accounts lose every right at once."""
     reason = _("the organization left ICOR on %(date)s (S12)") % {"date": left_on}
     closed = 0
-    for account in User.objects.select_for_update().filter(organization=organization, is_active=True):
+    for account in User.objects.select_for_update().filter(organization_id=organization_id, is_active=True):
         _deactivate(account, actor=actor, reason=reason)
         closed += 1
     Invitation.objects.filter(
-        organization=organization, accepted_at__isnull=True, revoked_at__isnull=True
+        organization_id=organization_id, accepted_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=timezone.now())
     return closed
 

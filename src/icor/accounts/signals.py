@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 logger = logging.getLogger("icor.accounts")
 
@@ -19,3 +19,8 @@ def log_failed_login(sender: Any, credentials: dict[str, Any], **kwargs: Any) ->
 @receiver(user_logged_in)
 def log_login(sender: Any, user: Any, **kwargs: Any) -> None:
     logger.info("login succeeded (role %s)", getattr(user, "role", ""))
+
+
+# Sent inside the acceptance's transaction with `invitation` and the new `account`: an app that
+# invited the person to something of its own (a conference, S13) lets the account in.
+invitation_accepted = Signal()

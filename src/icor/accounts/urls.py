@@ -13,7 +13,5 @@ urlpatterns = [
     path("people/<int:pk>/suspend/", views.suspend, name="suspend"),
     path("invitations/<int:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("invitation/<str:token>/", views.accept, name="accept"),
-    path("first-officer/<slug:slug>/", views.first_officer, name="first_officer"),
-    path("observers/", views.observers, name="observers"),
     path("observers/<int:pk>/end/", views.end_observer, name="end_observer"),
 ]

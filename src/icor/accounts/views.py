@@ -22,14 +22,11 @@ from icor.accounts import services
 from icor.accounts.forms import (
     AcceptInvitationForm,
     ApiTokenForm,
-    InvitationForm,
     MemberInvitationForm,
-    ObserverInvitationForm,
     PublicNameForm,
     SuspensionForm,
 )
 from icor.accounts.models import ApiToken, Invitation, Role, User
-from icor.registry.models import Organization
 
 
 def _qr_data_uri(text: str) -> str:
@@ -133,7 +130,7 @@ def revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The invitation is revoked; its link no longer works."))
     if invitation.role == Role.OBSERVER:
-        return redirect("accounts:observers")
+        return redirect("conferences:observers")
     if user.role == Role.COMMITTEE and invitation.organization is not None:
         return redirect("registry:detail", invitation.organization.slug)
     return redirect("accounts:people")
@@ -147,59 +144,6 @@ def _committee(request: HttpRequest) -> User:
 
 
 @login_required
-def first_officer(request: HttpRequest, slug: str) -> HttpResponse:
-    """The committee invites the first officer of a member organization; the officers do the rest (S11)."""
-    committee = _committee(request)
-    organization = get_object_or_404(Organization, slug=slug)
-    form = InvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            issued = services.invite_first_officer(
-                actor=committee, organization=organization, email=form.cleaned_data["email"]
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, str(error) if isinstance(error, PermissionDenied) else error)
-        else:
-            return show_invitation(request, issued)
-    pending = [i for i in Invitation.objects.filter(organization=organization) if i.is_pending]
-    has_officer = organization.accounts.filter(role=Role.OFFICER, is_active=True).exists()
-    return render(
-        request,
-        "accounts/first_officer.html",
-        {"organization": organization, "form": form, "pending": pending, "has_officer": has_officer},
-    )
-
-
-@login_required
-def observers(request: HttpRequest) -> HttpResponse:
-    """The committee invites partner observers to a conference and ends their accounts (S13)."""
-    committee = _committee(request)
-    form = ObserverInvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            issued = services.invite_observer(
-                actor=committee,
-                partner=form.cleaned_data["partner"],
-                conference=form.cleaned_data["conference"],
-                email=form.cleaned_data["email"],
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, str(error) if isinstance(error, PermissionDenied) else error)
-        else:
-            return show_invitation(request, issued)
-    context = {
-        "form": form,
-        "accounts": User.objects.filter(role=Role.OBSERVER)
-        .select_related("partner")
-        .order_by("-is_active", "pk"),
-        "invitations": [
-            i for i in Invitation.objects.filter(role=Role.OBSERVER).select_related("partner") if i.is_pending
-        ],
-    }
-    return render(request, "accounts/observers.html", context)
-
-
-@login_required
 @require_POST
 def end_observer(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _committee(request)
@@ -210,7 +154,7 @@ def end_observer(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The observer's account is ended."))
-    return redirect("accounts:observers")
+    return redirect("conferences:observers")
 
 
 @login_required

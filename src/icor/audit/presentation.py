@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.utils.functional import Promise
@@ -10,14 +10,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from icor.accounts.models import Role
-from icor.conferences.models.decision import Choice, Position
-from icor.conferences.models.motion import STATE_CHOICES
-from icor.conferences.outcome_text import explanation, kind_label, required_text, result_label
-from icor.debate.models import Stance
-from icor.projects.models import Kind as ProjectKind
-from icor.projects.models import Level, ProjectStatus
-from icor.registry.models import Continent
+from icor.core.continents import Continent
+from icor.core.roles import Role
 
 EVENT_LABELS: Mapping[str, Promise] = {
     "ballot.cast": _("Vote cast"),
@@ -125,15 +119,39 @@ KEY_LABELS: Mapping[str, Promise] = {
 CODED_KEYS = frozenset(
     {"from", "to", "state", "motion_state", "status", "level", "choice", "position", "stance"}
 )
-CODE_LABELS: Mapping[str, Any] = {
-    **dict(ProjectKind.choices),
-    **dict(Level.choices),
-    **dict(ProjectStatus.choices),
-    **dict(Stance.choices),
-    **dict(Position.choices),
-    **dict(Choice.choices),
-    **dict(STATE_CHOICES),
-}
+# Filled by the apps in their AppConfig.ready(): the log is kept below them and knows none of them.
+CODE_LABELS: dict[str, Any] = {}
+# Key -> text of a value of that key, or None when the value is not of the kind the app wrote.
+ValueText = Callable[[Any], "str | None"]
+_value_texts: dict[str, ValueText] = {}
+OrganizationNames = Callable[[set[int]], dict[int, str]]
+_organization_names: list[OrganizationNames] = []
+
+
+def register_code_labels(choices: Iterable[tuple[str, Any]]) -> None:
+    """Codes an app writes under one of CODED_KEYS (states, positions, kinds), with their labels."""
+    CODE_LABELS.update(dict(choices))
+
+
+def register_value_text(key: str, text: ValueText) -> None:
+    """How the values an app writes under `key` read on the log page (e.g. a conference's outcome)."""
+    known = _value_texts.get(key)
+    if known is not None and known is not text:
+        raise ValueError(f"The values of {key!r} have their text already.")
+    _value_texts[key] = text
+
+
+def register_organization_names(names: OrganizationNames) -> None:
+    """Where the log page finds the names of the acting organizations it keeps by id."""
+    if names not in _organization_names:
+        _organization_names.append(names)
+
+
+def organization_names(ids: set[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for names in _organization_names:
+        found.update(names(ids))
+    return found
 
 
 def event_label(event: str) -> str:
@@ -164,16 +182,15 @@ def value_text(key: str, value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
-    if key == "outcome" and isinstance(value, Mapping) and "outcome" in value:
-        return f"{result_label(value['outcome']).capitalize()}: {explanation(value)}"
-    if key == "kind" and isinstance(value, str):
-        return str(CODE_LABELS.get(value) or kind_label(value))
+    text = _value_texts.get(key)
+    if text is not None:
+        written = text(value)
+        if written is not None:
+            return written
     if key == "country" and isinstance(value, str):
         return str(countries.name(value)) or value
     if key == "continent" and isinstance(value, str):
         return str(dict(Continent.choices).get(value, value))
-    if key == "required" and isinstance(value, Mapping):
-        return required_text(value)
     if isinstance(value, str) and key in CODED_KEYS:
         return str(CODE_LABELS.get(value, value))
     if isinstance(value, list):

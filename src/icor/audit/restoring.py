@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from allauth.mfa.models import Authenticator
@@ -11,6 +12,16 @@ from django.utils.translation import gettext
 from icor.audit.keys import MissingKey, audit_link_key, ensure_keys, key_id, mfa_fernet
 from icor.audit.models import AuditEvent
 from icor.audit.services import RecordVerification, mark_unverifiable_links, verify_record
+
+# An app whose secrets were keyed in the data directory says, in its AppConfig.ready(), what a
+# restore without that directory leaves unusable (one sentence each, or none).
+LostWithKeys = Callable[[], list[str]]
+_lost_with_keys: list[LostWithKeys] = []
+
+
+def register_lost_with_keys(check: LostWithKeys) -> None:
+    if check not in _lost_with_keys:
+        _lost_with_keys.append(check)
 
 
 @dataclass
@@ -59,14 +70,8 @@ def check_after_restore() -> RestoreCheck:
             )
             % {"count": removed}
         )
-    from icor.conferences.models import Ballot
-
-    open_secret = Ballot.objects.filter(secret=True, closed_at__isnull=True).count()
-    if open_secret:
-        impossible.append(
-            gettext("counting the %(count)s open secret ballot(s): their keys were in the old data directory")
-            % {"count": open_secret}
-        )
+    for lost in _lost_with_keys:
+        impossible.extend(lost())
     return RestoreCheck(False, verify_record(), impossible)
 
 

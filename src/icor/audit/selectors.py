@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 
-from icor.accounts.models import Role
 from icor.audit.models import AuditEvent
+from icor.core.roles import Role
 
 
 def visible_events(*, viewer: Any, event: str = "") -> QuerySet[AuditEvent]:

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from icor.audit import selectors
 from icor.audit.forms import EventFilterForm
-from icor.registry.models import Organization
+from icor.audit.presentation import organization_names
 
 PAGE_SIZE = 50
 
@@ -18,10 +18,11 @@ def event_log(request: HttpRequest) -> HttpResponse:
     events = selectors.visible_events(viewer=request.user, event=chosen)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     # Events keep the acting organization's id; the page names it.
-    names = Organization.objects.in_bulk({entry.actor_organization_id for entry in page} - {None})
+    acting = {entry.actor_organization_id for entry in page if entry.actor_organization_id is not None}
+    names = organization_names(acting)
     for entry in page:
-        organization = names.get(entry.actor_organization_id)
-        entry.organization_name = organization.short_name if organization else ""  # type: ignore[attr-defined]
+        name = names.get(entry.actor_organization_id) if entry.actor_organization_id is not None else None
+        entry.organization_name = name or ""  # type: ignore[attr-defined]
     return render(
         request,
         "audit/log.html",

@@ -17,6 +17,22 @@ class ConferencesConfig(AppConfig):
 
         # `icor audit verify` checks stored votes, positions and outcomes against the record.
         from icor.audit.services import register_record_check
-        from icor.conferences.record import check_decisions
+        from icor.conferences.record import check_decisions, secret_ballots_lost_with_keys
 
         register_record_check(check_decisions)
+
+        # `icor restore` without the data directory says which open ballots can no longer be counted.
+        from icor.audit.restoring import register_lost_with_keys
+
+        register_lost_with_keys(secret_ballots_lost_with_keys)
+
+        # The audit log page names this app's codes and reads its outcomes.
+        from icor.conferences.log_text import register_log_texts
+
+        register_log_texts()
+
+        # S13: an observer's accepted invitation makes the new account a guest of its conference.
+        from icor.accounts.signals import invitation_accepted
+        from icor.conferences.services.observers import admit_invited_guest
+
+        invitation_accepted.connect(admit_invited_guest, dispatch_uid="conferences.admit_invited_guest")

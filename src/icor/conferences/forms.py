@@ -5,12 +5,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from icor.accounts.forms import InvitationForm
 from icor.accounts.models import Role, User
-from icor.conferences.models import AgendaItem, Choice, Conference, ConferenceKind, Position
+from icor.conferences.models import AgendaItem, Choice, Conference, ConferenceKind, ConferenceStatus, Position
 from icor.conferences.models.motion import KIND_CHOICES
 from icor.core import bounds
 from icor.core.fields import IdChoiceField, IdsChoiceField
 from icor.core.languages import TEXT_LANGUAGES
+from icor.partners.models import Partner
 from icor.registry.continents import country_choices
 from icor.registry.models import Continent, Organization
 
@@ -158,3 +160,10 @@ class VoteForm(forms.Form):
 
 class ReceiptForm(forms.Form):
     code = forms.CharField(label=_("Your receipt code"), max_length=40)
+
+
+class ObserverInvitationForm(InvitationForm):
+    partner = forms.ModelChoiceField(label=_("Partner"), queryset=Partner.objects.all())
+    conference = forms.ModelChoiceField(
+        label=_("Conference"), queryset=Conference.objects.exclude(status=ConferenceStatus.CLOSED)
+    )

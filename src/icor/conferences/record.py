@@ -264,3 +264,14 @@ def _round_problem(consensus_round: ConsensusRound, recorded: dict[str, Any] | N
             "the outcome of consensus round %(round)s is not what the statute decides on its recorded figures"
         ) % {"round": consensus_round.pk}
     return ""
+
+
+def secret_ballots_lost_with_keys() -> list[str]:
+    """After a restore without the data directory, open secret ballots can no longer be counted."""
+    open_secret = Ballot.objects.filter(secret=True, closed_at__isnull=True).count()
+    if not open_secret:
+        return []
+    return [
+        gettext("counting the %(count)s open secret ballot(s): their keys were in the old data directory")
+        % {"count": open_secret}
+    ]

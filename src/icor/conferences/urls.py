@@ -1,11 +1,12 @@
 from django.urls import path
 
 from icor.conferences.views import conferences as views
-from icor.conferences.views import motions
+from icor.conferences.views import motions, observers
 
 app_name = "conferences"
 urlpatterns = [
     path("", views.conference_list, name="list"),
+    path("observers/", observers.observers, name="observers"),
     path("<int:pk>/", views.conference_detail, name="detail"),
     path("<int:pk>/advance/", views.advance, name="advance"),
     path("<int:pk>/agenda/", views.add_agenda_item, name="agenda"),

@@ -18,3 +18,9 @@ class DebateConfig(AppConfig):
         from icor.debate.scope import BY_KEYWORD, PAGE_ROUTES
 
         register_routes(PAGE_ROUTES, BY_KEYWORD)
+
+        # The audit log page names the positions taken in a debate.
+        from icor.audit.presentation import register_code_labels
+        from icor.debate.models import Stance
+
+        register_code_labels(Stance.choices)

@@ -10,8 +10,8 @@ from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from icor.live.backends import CHANNEL_PATTERN, Message
+from icor.live.handoff import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
 from icor.live.hub import HEARTBEAT, current_hub
-from icor.serving import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
 
 RETRY_MILLISECONDS = 2000
 

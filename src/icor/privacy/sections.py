@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 
 from icor.accounts.models import User
 from icor.audit.models import AuditEvent
+from icor.privacy.account_records import erase_account_records, export_account_records
 from icor.privacy.registry import register_eraser, register_exporter
 from icor.registry.models import Organization
 
@@ -130,6 +131,8 @@ def erase_application_contacts(organization: Organization) -> dict[str, int]:
 
 def register_builtin_sections() -> None:
     register_exporter("organization", export_organization_record)
+    register_exporter("account_records", export_account_records)
+    register_eraser("account_records", erase_account_records)
     register_exporter("memberships", export_memberships)
     register_exporter("applications", export_applications)
     register_exporter("accounts", export_accounts)

@@ -12,3 +12,11 @@ class ProjectsConfig(AppConfig):
 
         register_exporter("projects", export_projects)
         register_eraser("projects", erase_projects)
+
+        # The audit log page names the kinds, levels and states of projects.
+        from icor.audit.presentation import register_code_labels
+        from icor.projects.models import Kind, Level, ProjectStatus
+
+        register_code_labels(Kind.choices)
+        register_code_labels(Level.choices)
+        register_code_labels(ProjectStatus.choices)

@@ -7,16 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from icor.core.collation import fold
-
-
-class Continent(models.TextChoices):
-    AFRICA = "Africa", _("Africa")
-    ASIA = "Asia", _("Asia")
-    EUROPE = "Europe", _("Europe")
-    LATIN_AMERICA = "Latin America", _("Latin America")
-    NORTH_AMERICA = "North America", _("North America")
-    OCEANIA = "Oceania", _("Oceania")
-
+from icor.core.continents import Continent
 
 SEARCHED_FIELDS = frozenset({"name", "english_name", "abbreviation"})
 

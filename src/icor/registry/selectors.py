@@ -101,3 +101,8 @@ def statistics() -> Statistics:
         year_unknown=year_unknown,
         member_countries=dict(countries),
     )
+
+
+def short_names(ids: set[int]) -> dict[int, str]:
+    """The short names of the organizations with these ids (the audit log names who acted)."""
+    return {pk: organization.short_name for pk, organization in Organization.objects.in_bulk(ids).items()}

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from icor.accounts.models import Role, User
-from icor.accounts.services import IssuedInvitation, close_accounts_of, invite_first_officer
+from icor.accounts.services import IssuedInvitation, close_accounts_of, issue_invitation
 from icor.audit.services import record_event
 from icor.registry.continents import continent_of
 from icor.registry.models import Application, ApplicationStatus, Membership, Organization
@@ -229,6 +229,29 @@ def admit_application(
     return organization
 
 
+def invite_first_officer(*, actor: User, organization: Organization, email: str = "") -> IssuedInvitation:
+    """The committee opens the door for a member organization that has no officer yet (S11)."""
+    if actor.role != Role.COMMITTEE:
+        raise PermissionDenied(
+            gettext("Only the coordinating committee invites an organization's first officer.")
+        )
+    with transaction.atomic():
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        if not Membership.objects.filter(organization=organization, left_on__isnull=True).exists():
+            raise ValidationError(
+                gettext("%(name)s is not a current member.") % {"name": organization.short_name}
+            )
+        if organization.accounts.filter(role=Role.OFFICER, is_active=True).exists():
+            raise PermissionDenied(
+                gettext(
+                    "%(name)s has its own officers: only they invite further accounts of their "
+                    "organization (S11)."
+                )
+                % {"name": organization.short_name}
+            )
+        return issue_invitation(actor=actor, role=Role.OFFICER, email=email, organization=organization)
+
+
 def admit_with_first_officer(
     application: Application,
     *,
@@ -295,7 +318,7 @@ def record_exit(organization: Organization, *, actor: object, left_on: date, not
         membership.left_on = left_on
         membership.exit_note = note.strip()
         membership.save(update_fields=["left_on", "exit_note"])
-        closed = close_accounts_of(organization=organization, actor=None, left_on=left_on)
+        closed = close_accounts_of(organization_id=organization.pk, actor=None, left_on=left_on)
         record_event(
             "registry.left",
             actor=actor,

@@ -12,4 +12,5 @@ urlpatterns = [
     path("applications/<int:pk>/", views.decide_application, name="decide"),
     path("<slug:slug>/", views.organization_detail, name="detail"),
     path("<slug:slug>/exit/", views.record_exit, name="exit"),
+    path("<slug:slug>/first-officer/", views.first_officer, name="first_officer"),
 ]

@@ -17,6 +17,8 @@ from django.views.decorators.vary import vary_on_headers
 from django_countries import countries
 from django_ratelimit.core import is_ratelimited
 
+from icor.accounts.forms import InvitationForm
+from icor.accounts.models import Invitation, Role, User
 from icor.accounts.views import show_invitation
 from icor.core.collation import by_country_and_name, sort_key
 from icor.registry import selectors, services
@@ -222,3 +224,29 @@ def organization_detail_url(organization: Organization) -> str:
     from django.urls import reverse
 
     return reverse("registry:detail", args=[organization.slug])
+
+
+@login_required
+def first_officer(request: HttpRequest, slug: str) -> HttpResponse:
+    """The committee invites the first officer of a member organization; the officers do the rest (S11)."""
+    committee = request.user
+    if not isinstance(committee, User) or committee.role != Role.COMMITTEE:
+        raise PermissionDenied(_("Only the coordinating committee can do this."))
+    organization = get_object_or_404(Organization, slug=slug)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = services.invite_first_officer(
+                actor=committee, organization=organization, email=form.cleaned_data["email"]
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, str(error) if isinstance(error, PermissionDenied) else error)
+        else:
+            return show_invitation(request, issued)
+    pending = [i for i in Invitation.objects.filter(organization=organization) if i.is_pending]
+    has_officer = organization.accounts.filter(role=Role.OFFICER, is_active=True).exists()
+    return render(
+        request,
+        "registry/first_officer.html",
+        {"organization": organization, "form": form, "pending": pending, "has_officer": has_officer},
+    )

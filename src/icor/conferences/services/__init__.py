@@ -28,6 +28,7 @@ from icor.conferences.services.motions import (
     move_motion,
     submit_motion,
 )
+from icor.conferences.services.observers import invite_observer
 from icor.conferences.services.translations import translate_motion
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "create_conference",
     "create_motion",
     "invite_guest",
+    "invite_observer",
     "move_motion",
     "notify",
     "open_ballot",

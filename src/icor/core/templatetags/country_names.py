@@ -8,7 +8,7 @@ from django import template
 from django_countries import countries
 
 from icor.core.collation import sort_key
-from icor.registry.models import Continent
+from icor.core.continents import Continent
 
 register = template.Library()
 
