@@ -116,8 +116,8 @@ FORMS = [
     FormPost(account_forms.PublicNameForm, "/accounts/me/", "delegate"),
     FormPost(account_forms.ApiTokenForm, "/accounts/me/tokens/", "officer"),
     FormPost(account_forms.MemberInvitationForm, "/accounts/people/", "officer"),
-    FormPost(account_forms.InvitationForm, "/accounts/first-officer/{org}/", "committee"),
-    FormPost(account_forms.ObserverInvitationForm, "/accounts/observers/", "committee"),
+    FormPost(account_forms.InvitationForm, "/registry/{org}/first-officer/", "committee"),
+    FormPost(conference_forms.ObserverInvitationForm, "/conferences/observers/", "committee"),
     FormPost(account_forms.SuspensionForm, "/accounts/people/{delegate}/suspend/", "committee"),
     FormPost(account_forms.AcceptInvitationForm, "/accounts/invitation/{token}/", "anonymous"),
 ]
