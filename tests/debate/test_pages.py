@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from icor.accounts.models import User
+from icor.conferences.models import Conference, ConferenceStatus
 from icor.debate import services
 from icor.debate.models import Amendment, Contribution
 from tests.conftest import logged_in
@@ -69,3 +70,28 @@ def test_the_motion_page_links_its_debate(debate: Debate) -> None:
         logged_in(with_totp(debate.other)).get(f"/conferences/motions/{debate.motion.pk}/").content.decode()
     )
     assert f"/debate/motions/{debate.motion.pk}/" in page
+
+
+def test_after_the_close_the_debate_and_speakers_pages_offer_no_form(debate: Debate, committee: User) -> None:
+    """Nothing is offered that the services would refuse once the conference is closed."""
+    services.propose_amendment(
+        motion=debate.motion, actor=debate.other, proposed_text="The conference meets every three years."
+    )
+    services.contribute(motion=debate.motion, actor=debate.proposer, text="We move it.", stance="support")
+    delegate, chair = logged_in(with_totp(debate.other)), logged_in(with_totp(committee))
+    delegate.post(f"/debate/conferences/{debate.conference.pk}/speakers/request/")
+    pages = {
+        "debate": f"/debate/motions/{debate.motion.pk}/",
+        "speakers": f"/debate/conferences/{debate.conference.pk}/speakers/",
+    }
+    before = {
+        name: delegate.get(url).content.decode() + chair.get(url).content.decode()
+        for name, url in pages.items()
+    }
+    assert 'method="post"' in before["debate"] and "Ask for the floor" in before["speakers"]
+    Conference.objects.filter(pk=debate.conference.pk).update(status=ConferenceStatus.CLOSED)
+    for url in pages.values():
+        for client in (delegate, chair):
+            page = client.get(url).content.decode()
+            main = page.split("<main", 1)[1].split("</main>", 1)[0]
+            assert 'method="post"' not in main, url

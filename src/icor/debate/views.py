@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules import has_perm
 
-from icor.conferences.models import Conference, Motion
+from icor.conferences.models import Conference, ConferenceStatus, Motion
 from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.forms import AmendmentForm, AmendmentTranslationForm, ContributionForm, DecisionNoteForm
@@ -25,7 +25,14 @@ def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
     motion = get_object_or_404(
         Motion.objects.select_related("agenda_item__conference", "organization"), pk=pk
     )
+    # Forms are offered only while the service would take them (nothing is offered that will be refused).
+    conference_open = motion.conference.status != ConferenceStatus.CLOSED
     context = {
+        "debate_open": conference_open and motion.state in services.OPEN_FOR_DEBATE,
+        "amendments_open": conference_open
+        and motion.state in services.OPEN_FOR_AMENDMENT
+        and not motion.discussion_concluded,
+        "translations_open": conference_open,
         "motion": motion,
         "conference": motion.conference,
         "thread": selectors.thread(motion),
@@ -122,6 +129,7 @@ def speakers(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     context = {
         "conference": conference,
+        "conference_open": conference.status != ConferenceStatus.CLOSED,
         "speakers": selectors.speakers(conference),
         "is_chair": has_perm("conferences.chair", request.user),
     }
