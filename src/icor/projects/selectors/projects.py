@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
+from icor.core.collation import by_country_and_name
 from icor.projects.models import Notification, Project, Support, Task
 from icor.registry.models import Organization
 
@@ -23,11 +24,10 @@ def projects(*, status: str = "", level: str = "", query: str = "") -> QuerySet[
     return result.order_by("-created_at", "-pk")
 
 
-def support_history(project: Project) -> QuerySet[Support]:
-    """Every support period of a project, the open ones first."""
-    return project.supports.select_related("organization").order_by(
-        F("until").desc(nulls_first=True), "organization__continent", "organization__country", "since"
-    )
+def support_history(project: Project) -> list[Support]:
+    """Every support period of a project, the open ones first, organizations in the reader's alphabetical order."""
+    supports = list(project.supports.select_related("organization").order_by("since"))
+    return sorted(supports, key=lambda s: (s.until is not None, by_country_and_name(s.organization), s.since))
 
 
 def supported_by(organization: Organization) -> QuerySet[Support]:
