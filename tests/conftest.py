@@ -13,6 +13,14 @@ from icor.registry.models import Organization
 from tests.factories import make_organization, make_user
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # The test servers answer in threads of this process; kept connections (ICOR_DB_CONN_MAX_AGE) would
+    # outlive each request's thread and use up PostgreSQL's connections within one run.
+    from django.db import connections
+
+    connections.settings["default"]["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings) -> None:  # type: ignore[no-untyped-def]
     settings.STORAGES = {

@@ -16,6 +16,8 @@ from icor.accounts.models import User
 from icor.live.hub import current_hub
 from icor.live.services import publish
 from icor.live.views import RETRY_MILLISECONDS
+from tests.conftest import logged_in
+from tests.factories import make_user, with_totp
 from tests.live.conftest import WAIT_SECONDS, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -130,3 +132,11 @@ def test_an_unreachable_transport_ends_the_stream_so_the_browser_retries(delegat
         ]
 
     assert run(scenario()) == [f"retry: {RETRY_MILLISECONDS}\n\n", ": live channel unavailable\n\n"]
+
+
+def test_a_plain_wsgi_server_answers_at_once_and_holds_nothing() -> None:
+    """Without an event loop the stream would hold a thread and a connection for good: the browser retries."""
+    response = logged_in(with_totp(make_user())).get("/live/conference-5/")
+    assert response.status_code == 200
+    assert not response.streaming
+    assert response.content.decode().startswith("retry: ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncGenerator
 
+from django.core.handlers.asgi import ASGIRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
@@ -29,8 +30,16 @@ def stream(request: HttpRequest, channel: str) -> HttpResponseBase:
     response: HttpResponseBase
     if request.META.get(LIVE_HANDOFF):
         response = HttpResponse(content_type="text/event-stream", headers={LIVE_CHANNEL_HEADER: channel})
-    else:
+    elif isinstance(request, ASGIRequest):
         response = StreamingHttpResponse(events(channel), content_type="text/event-stream")
+    else:
+        # Only an event loop streams (`icor serve`, or an ASGI server): a plain WSGI server would hold a
+        # thread and a database connection per listener for good. It answers at once; the browser asks
+        # again after `retry`, and the pages work without live updates.
+        response = HttpResponse(
+            f"retry: {RETRY_MILLISECONDS}\n\n: live updates are streamed by icor serve\n\n",
+            content_type="text/event-stream",
+        )
     response["Cache-Control"] = "no-cache, no-store"
     # Proxies such as nginx must pass each event on at once.
     response["X-Accel-Buffering"] = "no"
