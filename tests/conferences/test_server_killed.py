@@ -235,7 +235,7 @@ def test_a_server_killed_during_a_ballot_loses_no_acknowledged_vote(committee: U
             )
     for delegation, answer in second.items():
         if delegation in stored_before_retry:
-            assert answer.status == 400 and DOUBLE_VOTE in answer.detail, (delegation, answer)
+            assert answer.status == 409 and str(DOUBLE_VOTE) in answer.detail, (delegation, answer)
         else:
             assert answer.status == 201, (delegation, answer)
 

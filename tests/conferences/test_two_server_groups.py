@@ -87,7 +87,7 @@ def test_votes_live_events_and_the_audit_chain_stay_exact_across_two_server_grou
         assert next_event(events_a, "result")["ballot"] == ballot.pk
         assert next_event(events_b, "result")["ballot"] == ballot.pk
 
-    assert sorted(statuses) == [201] * DELEGATIONS + [400] * (DELEGATIONS // 2)
+    assert sorted(statuses) == [201] * DELEGATIONS + [409] * (DELEGATIONS // 2)
     votes = Vote.objects.filter(ballot=ballot)
     assert votes.count() == votes.values("delegation").distinct().count() == DELEGATIONS
     assert (
