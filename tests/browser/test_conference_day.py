@@ -27,6 +27,7 @@ from icor.conferences import services
 from icor.conferences.models import Ballot, Conference, ConsensusRound, Motion
 from icor.registry.models import Organization
 from icor.statute import CLAUSES, Rule
+from tests.browser.live import COUNT_READY_STREAMS, LIVE_TIMEOUT_MS, listening
 from tests.factories import make_conference, make_delegation, make_user, with_totp
 from tests.live.servers import icor_server
 
@@ -40,25 +41,9 @@ pytestmark = [
     ),
 ]
 
-LIVE_TIMEOUT_MS = 5000
 PRINCIPLED = "On proletarian internationalism"
 CURRENT = "Solidarity with the reconstruction of Kobanê"
 RESERVATION = "We stand aside: the second paragraph needs a clearer date."
-
-COUNT_READY_STREAMS = """
-(() => {
-  const Native = window.EventSource;
-  window.EventSource = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("ready", () => {
-        const root = document.documentElement;
-        root.dataset.liveReady = String(Number(root.dataset.liveReady || 0) + 1);
-      });
-    }
-  };
-})();
-"""
 
 
 @dataclass(frozen=True)
@@ -90,14 +75,6 @@ def day(registry: None) -> Day:
         _, voter = make_delegation(conference, organization, check_in=False)
         voters[abbreviation] = with_totp(voter)
     return Day(conference, chair, voters)
-
-
-def listening(page: Page) -> Page:
-    streams = page.evaluate(
-        "new Set([...document.querySelectorAll('[data-live-channel]')].map(e => e.dataset.liveChannel)).size"
-    )
-    expect(page.locator("html")).to_have_attribute("data-live-ready", str(streams), timeout=LIVE_TIMEOUT_MS)
-    return page
 
 
 def confirm(page: Page, button: str, *, cancel_first: bool = False) -> None:

@@ -22,6 +22,7 @@ from icor.conferences import services
 from icor.conferences.models import Ballot, Conference, Motion
 from icor.registry.models import Organization
 from icor.statute import CLAUSES, Rule, decide_by_vote
+from tests.browser.live import COUNT_READY_STREAMS, LIVE_TIMEOUT_MS, listening
 from tests.factories import make_conference, make_delegation, make_user, with_totp
 from tests.live.servers import icor_server
 
@@ -35,26 +36,7 @@ pytestmark = [
     ),
 ]
 
-# Bound on every wait for a live update: the page must change within this time, without a reload.
-LIVE_TIMEOUT_MS = 5000
 MOTION_TITLE = "Solidarity with the reconstruction of Kobanê"
-
-# Counts the `ready` events of the page's live streams on <html data-live-ready>, so that the test
-# acts only once the browser listens. Installed before any page script, like the CSP reporter.
-COUNT_READY_STREAMS = """
-(() => {
-  const Native = window.EventSource;
-  window.EventSource = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("ready", () => {
-        const root = document.documentElement;
-        root.dataset.liveReady = String(Number(root.dataset.liveReady || 0) + 1);
-      });
-    }
-  };
-})();
-"""
 
 
 @dataclass(frozen=True)
@@ -99,15 +81,6 @@ def session(registry: None) -> Session:
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def listening(page: Page) -> Page:
-    """Wait until every live stream of the page has said `ready`."""
-    streams = page.evaluate(
-        "new Set([...document.querySelectorAll('[data-live-channel]')].map(e => e.dataset.liveChannel)).size"
-    )
-    expect(page.locator("html")).to_have_attribute("data-live-ready", str(streams), timeout=LIVE_TIMEOUT_MS)
-    return page
 
 
 def test_the_chair_sees_votes_and_the_delegate_sees_the_result_without_reloading(
