@@ -86,8 +86,21 @@ def problems() -> list[str]:
     return []
 
 
+def wait_for_requests_in_flight(live_server: Any) -> None:
+    """Let the server finish every request a closed page left running.
+
+    The live server lives for the whole run and, on in-memory SQLite, shares the test's connection: a
+    request still reading when the test's database is flushed would lock the tables it reads.
+    """
+    httpd = getattr(live_server.thread, "httpd", None)
+    for thread in list(getattr(httpd, "_threads", None) or ()):
+        thread.join(timeout=30)
+
+
 @pytest.fixture
-def open_page(browser: Browser, base_url: str, problems: list[str]) -> Iterator[Callable[..., Page]]:
+def open_page(
+    browser: Browser, base_url: str, live_server: Any, problems: list[str]
+) -> Iterator[Callable[..., Page]]:
     """Open a page in a fresh English context; `viewport` defaults to a desktop window."""
     contexts = []
 
@@ -109,6 +122,7 @@ def open_page(browser: Browser, base_url: str, problems: list[str]) -> Iterator[
     yield open_
     for context in contexts:
         context.close()
+    wait_for_requests_in_flight(live_server)
 
 
 @pytest.fixture
