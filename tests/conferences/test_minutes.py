@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from icor.accounts.models import User
 from icor.conferences import services
@@ -202,3 +204,45 @@ def test_wrapped_lines_of_the_pdf_keep_their_indent(conference: Conference, comm
     assert len(wrapped) >= 3 and all(x > margin + 5 for x in wrapped)
     quoted = [x for x, text in lines if text.startswith("“In the voting")]
     assert quoted and all(x > margin + 5 for x in quoted)
+
+
+def _glyphs_drawn(document: bytes) -> list[str]:
+    """The names of the glyphs each text operator of the PDF draws, in the order they are drawn."""
+    reader = PdfReader(io.BytesIO(document))
+    drawn: list[str] = []
+    for page in reader.pages:
+        fonts = {}
+        for name, reference in page["/Resources"]["/Font"].items():
+            descendant = reference.get_object()["/DescendantFonts"][0].get_object()
+            embedded = descendant["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+            order = TTFont(io.BytesIO(embedded)).getGlyphOrder()
+            to_gid = descendant["/CIDToGIDMap"].get_object().get_data()
+            fonts[name] = {
+                cid: order[int.from_bytes(to_gid[2 * cid : 2 * cid + 2], "big")]
+                for cid in range(len(to_gid) // 2)
+            }
+        names: dict[int, str] = {}
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                names = fonts[operands[0]]
+            elif operator == b"Tj":
+                codes = operands[0].original_bytes
+                drawn += [names[int.from_bytes(codes[i : i + 2], "big")] for i in range(0, len(codes), 2)]
+    return drawn
+
+
+def test_arabic_letters_are_joined_in_the_pdf(conference: Conference) -> None:
+    make_delegation(conference, make_organization(name="الحزب الشيوعي", country="EG"))
+    drawn = _glyphs_drawn(render_pdf(conference, "en"))
+    # Each letter in the form its place in the word asks for (Unicode's Arabic presentation forms,
+    # as DejaVu Sans names them), in reading order: alef, lam initial, hah medial, zain final, beh ...
+    joined = ["uni0627", "uniFEDF", "uniFEA4", "uniFEB0", "uni0628", "space"]
+    joined += ["uni0627", "uniFEDF", "uniFEB8", "uniFEF4", "uniFEEE", "uniFECB", "uniFEF2"]
+    # A right-to-left run is drawn from its left end: the last letter first.
+    assert _contains(drawn, joined[::-1])
+    # Unshaped, the name would be drawn letter by letter in isolated forms only (uni0644 = lam).
+    assert "uni0644" not in drawn
+
+
+def _contains(sequence: list[str], part: list[str]) -> bool:
+    return any(sequence[i : i + len(part)] == part for i in range(len(sequence) - len(part) + 1))

@@ -1,7 +1,8 @@
 """The minutes in a chosen language, as an HTML body and as an A4 PDF laid out from the same HTML.
 
 The PDF uses DejaVu Sans (Latin, Turkish, Cyrillic, Greek, Arabic) and falls back to a CJK font
-for names in Chinese, Japanese or Korean. A character no available font covers is never dropped
+for names in Chinese, Japanese or Korean. Text is shaped by HarfBuzz (uharfbuzz), so that Arabic
+letters take their joined forms and run right to left. A character no available font covers is never dropped
 silently: the PDF is refused with a message naming it.
 """
 
@@ -151,6 +152,8 @@ def render_pdf(conference: Conference, language: str) -> bytes:
         pdf.add_font(font.family, "", str(font.regular))
         pdf.add_font(font.family, "B", str(font.bold or font.regular))
     pdf.set_fallback_fonts([font.family for font in fonts[1:]], exact_match=False)
+    # Without shaping, Arabic letters would stand apart in their isolated forms.
+    pdf.set_text_shaping(True)
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.set_margins(18, 15, 18)
     pdf.add_page()
