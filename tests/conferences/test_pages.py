@@ -87,7 +87,7 @@ def test_a_named_ballot_through_the_pages_shows_the_result_with_its_clause(
         browser(seat.voter).post(f"/conferences/ballots/{ballot.pk}/vote/", {"choice": choice})
     console = chair.get(f"/conferences/{conference.pk}/chair/").content.decode()
     assert "3</strong> of 3 delegations present have voted" in console
-    chair.post(f"/conferences/motions/{motion.pk}/close_ballot/")
+    chair.post(f"/conferences/motions/{motion.pk}/close_ballot/", {"confirmed": "1"})
     result = chair.get(f"/conferences/ballots/{ballot.pk}/").content.decode()
     assert "Adopted: 2 yes against 1 no" in result
     assert f'href="/resolution/#{CLAUSES[Rule.S5].anchor}"' in result
@@ -162,7 +162,7 @@ def test_a_delegate_submits_a_motion_and_a_consensus_round_records_a_reservation
         f"/conferences/motions/{motion.pk}/position/",
         {"position": "stand_aside", "statement": "Unclear wording."},
     )
-    chair.post(f"/conferences/motions/{motion.pk}/close_round/")
+    chair.post(f"/conferences/motions/{motion.pk}/close_round/", {"confirmed": "1"})
     page = chair.get(f"/conferences/motions/{motion.pk}/").content.decode()
     assert "Adopted by consensus" in page and "Unclear wording." in page
 

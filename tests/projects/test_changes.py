@@ -174,8 +174,8 @@ def test_the_pages_offer_edit_and_withdraw_to_whoever_may(
     assert response.status_code == 302
     assert Volunteer.objects.get(pk=volunteer.pk).skills == "surgeon"
     other = logged_in(with_totp(other_officer))
-    refused = other.post(f"/projects/volunteers/{volunteer.pk}/withdraw/", follow=True)
+    refused = other.post(f"/projects/volunteers/{volunteer.pk}/withdraw/", {"confirmed": "1"}, follow=True)
     assert "S11" in refused.content.decode()
     assert Volunteer.objects.get(pk=volunteer.pk).withdrawn_at is None
-    own.post(f"/projects/volunteers/{volunteer.pk}/withdraw/")
+    own.post(f"/projects/volunteers/{volunteer.pk}/withdraw/", {"confirmed": "1"})
     assert "withdrawn" in own.get(f"/projects/{brigade.pk}/brigade/").content.decode()

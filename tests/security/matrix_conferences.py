@@ -10,7 +10,7 @@ from typing import Any
 from icor.conferences import services
 from icor.statute import Kind
 from tests.factories import make_conference
-from tests.security.matrix import FORBIDDEN, FOUND, OK, UNAUTHORIZED, Row, cells
+from tests.security.matrix import CONFLICT, FORBIDDEN, FOUND, OK, UNAUTHORIZED, Row, cells
 
 # A write refused with an error message (on a redirect or on the page again); nothing was done.
 # Not an HTTP status: the matrix runner reports such an answer as REFUSED.
@@ -29,6 +29,8 @@ API_NOBODY = cells(FORBIDDEN, anonymous=UNAUTHORIZED)
 # Accounts of member organizations translate; the committee, observers and operators do not.
 TRANSLATOR = cells(REFUSED, anonymous=FOUND, officer=FOUND, delegate=FOUND)
 TRANSLATION = {"language": "de", "title": "Aufruf", "text": "Die Konferenz ruft zum Aktionstag auf."}
+# Irreversible steps are confirmed (icor.core.confirmation); unconfirmed: tests/core/test_confirmation.py.
+CONFIRMED = {"confirmed": "1"}
 TEXT = "The conference calls on all member organizations to coordinate the day of action."
 
 
@@ -81,6 +83,7 @@ def conference_world(world: Any) -> None:
     ballot = services.open_ballot(motion=voting, actor=committee)
     consensus = motion(world.other, world.other_officer, Kind.PRINCIPLED.value)
     consensus_round = services.open_consensus_round(motion=consensus, actor=committee)
+    founding = motion(world.other, world.other_officer, Kind.FOUNDING_DOCUMENT.value)
     world.extra.update(
         conference=conference.pk,
         planned=planned.pk,
@@ -93,6 +96,7 @@ def conference_world(world: Any) -> None:
         ballot=ballot.pk,
         consensus_motion=consensus.pk,
         round=consensus_round.pk,
+        founding_motion=founding.pk,
     )
 
 
@@ -242,6 +246,7 @@ ROWS = [
         "motion",
         cells(REFUSED, anonymous=FOUND, officer=FOUND, delegate=FOUND),
         NOBODY,
+        data=CONFIRMED,
         why="S11: only the submitting organization withdraws its motion, not even the chair",
     ),
     action(
@@ -252,7 +257,21 @@ ROWS = [
         why="no step leads from a draft into discussion; the chair moves submitted motions (tests/conferences)",
     ),
     action("deferred", "motion", CHAIR, CHAIR),
-    action("conclude", "motion", CHAIR, CHAIR, why="S4: the chair concludes the discussion"),
+    action(
+        "conclude",
+        "founding_motion",
+        CHAIR,
+        data=CONFIRMED,
+        why="S4: the chair concludes the discussion of a founding-document motion",
+    ),
+    action(
+        "conclude",
+        "motion",
+        NOBODY,
+        NOBODY,
+        data=CONFIRMED,
+        why="S4 covers founding documents only: a current-affairs motion has no discussion to conclude",
+    ),
     action(
         "cosponsor",
         "motion",
@@ -270,7 +289,7 @@ ROWS = [
     ),
     action("open_round", "motion", CHAIR, CHAIR, why="S2: the chair opens a consensus round"),
     action("open_ballot", "motion", CHAIR, CHAIR, data={"minimum_minutes": "0"}),
-    action("close_round", "consensus_motion", CHAIR),
+    action("close_round", "consensus_motion", CHAIR, data=CONFIRMED),
     action(
         "position",
         "consensus_motion",
@@ -278,7 +297,7 @@ ROWS = [
         data={"position": "agree"},
         why="S2, S11: the voting delegate states the own delegation's position; the URL names no other",
     ),
-    action("close_ballot", "voting_motion", CHAIR),
+    action("close_ballot", "voting_motion", CHAIR, data=CONFIRMED),
     action("allow_changes", "voting_motion", CHAIR),
     page("conferences:ballot", "/conferences/ballots/{ballot}/"),
     page(
@@ -345,7 +364,18 @@ ROWS = [
         why="S11: only the submitting organization withdraws its motion",
     ),
     api(
-        "POST", "/motions/{motion_id}/conclude-discussion", "/motions/{motion}/conclude-discussion", API_CHAIR
+        "POST",
+        "/motions/{motion_id}/conclude-discussion",
+        "/motions/{founding_motion}/conclude-discussion",
+        API_CHAIR,
+    ),
+    api(
+        "POST",
+        "/motions/{motion_id}/conclude-discussion",
+        "/motions/{motion}/conclude-discussion",
+        cells(FORBIDDEN, anonymous=UNAUTHORIZED, committee=CONFLICT),
+        other=cells(FORBIDDEN, anonymous=UNAUTHORIZED, committee=CONFLICT),
+        why="S4 covers founding documents only: the chair is refused on a current-affairs motion",
     ),
     api(
         "POST",

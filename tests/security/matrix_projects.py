@@ -154,6 +154,9 @@ API_COORDINATING_OFFICERS = cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=201
 ACTING = {"organization": "{org}"}
 AVAILABILITY = '[{{"starts_on": "2027-07-01", "ends_on": "2027-07-31"}}]'
 
+# Withdrawals are confirmed (icor.core.confirmation); unconfirmed: tests/core/test_confirmation.py.
+CONFIRMED = {"confirmed": "1"}
+
 ROWS = [
     row("list", "/projects/", EVERYONE_OK),
     row(
@@ -309,6 +312,7 @@ ROWS = [
         "activity_withdraw",
         "/projects/activities/{activity}/withdraw/",
         cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        data=CONFIRMED,
         why="whoever proposed the activity withdraws it; the reports stay",
     ),
     row("volunteer_edit", "/projects/volunteers/{volunteer}/edit/", LOGGED_IN, LOGGED_IN),
@@ -325,6 +329,7 @@ ROWS = [
         "/projects/volunteers/{volunteer}/withdraw/",
         COORDINATING_OFFICERS,
         NOBODY,
+        data=CONFIRMED,
         why="S11, S15: only the volunteer's own organization withdraws its volunteer",
     ),
     row("need_edit", "/projects/needs/{need}/edit/", LOGGED_IN, LOGGED_IN, prepare=needs_world),
@@ -343,6 +348,7 @@ ROWS = [
         COORDINATING_OFFICERS,
         NOBODY,
         prepare=needs_world,
+        data=CONFIRMED,
         why="S15: the coordinating organizations' officers withdraw a need",
     ),
     api("GET", "", ""),
@@ -485,6 +491,7 @@ ROWS = [
         "activity_withdraw",
         "/projects/activities/{activity}/withdraw/",
         cells(REFUSED, anonymous=FOUND, committee=FOUND),
+        data=CONFIRMED,
         why="whoever proposed the activity withdraws it; the reports stay",
     ),
     row("volunteer_edit", "/projects/volunteers/{volunteer}/edit/", LOGGED_IN, LOGGED_IN),
@@ -501,6 +508,7 @@ ROWS = [
         "/projects/volunteers/{volunteer}/withdraw/",
         COORDINATING_OFFICERS,
         NOBODY,
+        data=CONFIRMED,
         why="S11, S15: only the volunteer's own organization withdraws its volunteer",
     ),
     row("need_edit", "/projects/needs/{need}/edit/", LOGGED_IN, LOGGED_IN, prepare=needs_world),
@@ -519,6 +527,7 @@ ROWS = [
         COORDINATING_OFFICERS,
         NOBODY,
         prepare=needs_world,
+        data=CONFIRMED,
         why="S15: the coordinating organizations' officers withdraw a need",
     ),
     api("GET", "/notifications", "/notifications", cells(OK, anonymous=UNAUTHORIZED)),

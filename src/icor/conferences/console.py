@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from rules import has_perm
 
 from icor.conferences import selectors
+from icor.conferences.confirmations import CLOSE_BALLOT, CLOSE_CONFERENCE, CLOSE_ROUND, CONCLUDE_DISCUSSION
 from icor.conferences.models import (
     Ballot,
     BallotParticipation,
@@ -32,6 +33,7 @@ from icor.conferences.transitions import (
     Mover,
     TransitionRefused,
     check_ballot_allowed,
+    check_conclusion_allowed,
     next_states,
 )
 from icor.statute import Kind
@@ -72,48 +74,25 @@ def chair_steps(motion: Motion, *, conference: Conference) -> list[Step]:
         # Rounds and ballots are held in session only.
         return steps
     if TRANSITIONS.get((state, MotionState.CONSENSUS_ROUND)) is Mover.PROCEDURE:
-        if motion.kind == Kind.FOUNDING_DOCUMENT and not motion.discussion_concluded:
-            # S4 concerns founding documents only: nowhere else is there a discussion to conclude.
-            steps.append(
-                Step(
-                    "conclude",
-                    _("Conclude the discussion (S4)"),
-                    confirm=_(
-                        # xgettext:no-python-format
-                        "Concluding the extensive discussion cannot be undone: a ballot by the 80 % rule "
-                        "of S4 may then be opened."
-                    ),
-                )
-            )
+        if _conclusion_allowed(motion) and not motion.discussion_concluded:
+            steps.append(Step("conclude", CONCLUDE_DISCUSSION.label, confirm=CONCLUDE_DISCUSSION.message))
         steps.append(Step("open_round", _("Open a consensus round (S2)"), primary=True))
         if _ballot_allowed(motion):
             steps.append(Step("open_ballot", _("Open a ballot"), ballot_form=True))
     if state is MotionState.CONSENSUS_ROUND:
-        steps.append(
-            Step(
-                "close_round",
-                _("Close the consensus round"),
-                confirm=_(
-                    "Closing the round cannot be undone: no delegation can state a position any more, "
-                    "a delegation that has not stated one counts as raising no objection (S2), and the "
-                    "result is recorded in the minutes."
-                ),
-                primary=True,
-            )
-        )
+        steps.append(Step("close_round", CLOSE_ROUND.label, confirm=CLOSE_ROUND.message, primary=True))
     if state is MotionState.BALLOT_OPEN:
-        steps.append(
-            Step(
-                "close_ballot",
-                _("Close the ballot"),
-                confirm=_(
-                    "Closing the ballot cannot be undone: no delegation can vote or change its vote any "
-                    "more, and the statute decides on the votes cast so far."
-                ),
-                primary=True,
-            )
-        )
+        steps.append(Step("close_ballot", CLOSE_BALLOT.label, confirm=CLOSE_BALLOT.message, primary=True))
     return steps
+
+
+def _conclusion_allowed(motion: Motion) -> bool:
+    # S4 concerns founding documents only: nowhere else is there a discussion to conclude.
+    try:
+        check_conclusion_allowed(motion.kind)
+    except TransitionRefused:
+        return False
+    return True
 
 
 def _ballot_allowed(motion: Motion) -> bool:
@@ -143,12 +122,6 @@ def chair_notes(motion: Motion, *, conference: Conference) -> list[Promise]:
             )
         ]
     return []
-
-
-CLOSE_CONFERENCE_CONFIRM = _(
-    "Closing the conference cannot be undone: every delegation is checked out, and no agenda item, "
-    "motion, position or vote can be added any more. The minutes become final."
-)
 
 
 @dataclass(frozen=True)
@@ -209,7 +182,7 @@ def console(conference: Conference) -> Console:
         advance_label = _("Open the session")
     elif status == ConferenceStatus.IN_SESSION and not (open_rounds or open_ballots):
         # The service refuses to close while a round or ballot is open: no button is offered then.
-        advance_label, advance_confirm = _("Close the conference"), CLOSE_CONFERENCE_CONFIRM
+        advance_label, advance_confirm = CLOSE_CONFERENCE.label, CLOSE_CONFERENCE.message
     return Console(
         conference=conference,
         agenda=agenda,

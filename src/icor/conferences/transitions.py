@@ -62,6 +62,7 @@ class Refusal(StrEnum):
     NOT_A_STEP = "not_a_step"
     PRINCIPLED_BALLOT = "principled_ballot"
     DISCUSSION_NOT_CONCLUDED = "discussion_not_concluded"
+    NO_DISCUSSION_TO_CONCLUDE = "no_discussion_to_conclude"
 
 
 class TransitionRefused(ValueError):
@@ -119,6 +120,18 @@ def check_ballot_allowed(kind: Kind | str, *, discussion_concluded: bool) -> Non
             "A ballot on a founding-document motion opens only after the chair has concluded the "
             f"extensive discussion (S4): “{CLAUSES[Rule.S4].text}”",
             reason=Refusal.DISCUSSION_NOT_CONCLUDED,
+        )
+
+
+def check_conclusion_allowed(kind: Kind | str) -> None:
+    """Refuse to conclude the discussion of a motion S4 does not cover, quoting the clause."""
+    if Kind(kind) is not Kind.FOUNDING_DOCUMENT:
+        # S4: the extensive discussion before a majority decision concerns the founding documents only.
+        raise TransitionRefused(
+            "Only the discussion of a motion on the founding documents is concluded (S4): "
+            f"“{CLAUSES[Rule.S4].text}” Principled and current-affairs motions are decided without "
+            "this step.",
+            reason=Refusal.NO_DISCUSSION_TO_CONCLUDE,
         )
 
 

@@ -151,6 +151,11 @@ def refusal(error: TransitionRefused) -> ValidationError:
             "A ballot on a founding-document motion opens only after the chair has concluded the "
             "extensive discussion (S4): “%(clause)s”"
         ) % {"clause": CLAUSES[Rule.S4].text}
+    elif error.reason is Refusal.NO_DISCUSSION_TO_CONCLUDE:
+        message = gettext(
+            "Only the discussion of a motion on the founding documents is concluded (S4): “%(clause)s” "
+            "Principled and current-affairs motions are decided without this step."
+        ) % {"clause": CLAUSES[Rule.S4].text}
     else:
         allowed = ", ".join(str(states[state]) for state in error.allowed) or gettext("none (final state)")
         message = gettext(

@@ -21,7 +21,14 @@ from icor.conferences.services._common import (
     require_not_closed,
     require_officer_of,
 )
-from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, TransitionRefused, mover_of
+from icor.conferences.transitions import (
+    FINAL_STATES,
+    MotionState,
+    Mover,
+    TransitionRefused,
+    check_conclusion_allowed,
+    mover_of,
+)
 from icor.core import bounds
 from icor.core.languages import TEXT_LANGUAGE_CODES
 from icor.core.refusals import WRONG_STATE
@@ -188,8 +195,12 @@ def move_motion(*, motion: Motion, actor: Any, target: str) -> Motion:
 
 
 def conclude_discussion(*, motion: Motion, actor: Any) -> Motion:
-    """The chair records that the extensive discussion is concluded (S4)."""
+    """The chair records that the extensive discussion of a founding-document motion is concluded (S4)."""
     require_chair(actor)
+    try:
+        check_conclusion_allowed(motion.kind)
+    except TransitionRefused as error:
+        raise refusal(error) from None
     with transaction.atomic():
         motion = _locked(motion)
         if motion.state != MotionState.IN_DISCUSSION:

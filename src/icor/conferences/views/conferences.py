@@ -12,10 +12,12 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from icor.conferences import selectors, services
+from icor.conferences.confirmations import CLOSE_CONFERENCE
 from icor.conferences.console import console, delegation_now, is_chair
 from icor.conferences.forms import AccreditationForm, AgendaItemForm, BallotForm, ConferenceForm
 from icor.conferences.models import Conference, ConferenceStatus
 from icor.conferences.pdf import MinutesUncoverable, minutes_language, render_minutes, render_pdf
+from icor.core.confirmation import Confirmation, confirm_first
 from icor.core.pages import attempt, back_to
 
 
@@ -61,8 +63,15 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _closing(request: HttpRequest, pk: int) -> Confirmation | None:
+    """Opening the session is no step to confirm; closing the conference is."""
+    in_session = Conference.objects.filter(pk=pk, status=ConferenceStatus.IN_SESSION).exists()
+    return CLOSE_CONFERENCE if in_session else None
+
+
 @login_required
 @require_POST
+@confirm_first(_closing)
 def advance(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     before = conference.status

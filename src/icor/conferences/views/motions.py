@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from icor.conferences import selectors, services
+from icor.conferences.confirmations import MOTION_STEPS, WITHDRAW_MOTION
 from icor.conferences.console import chair_notes, chair_steps
 from icor.conferences.forms import (
     BallotForm,
@@ -35,6 +36,7 @@ from icor.conferences.models import (
 from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
 from icor.core import group_commit
+from icor.core.confirmation import confirm_first
 from icor.core.pages import attempt, back_to
 
 
@@ -138,6 +140,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "chair_steps": chair_steps(motion, conference=conference) if is_chair else [],
         "chair_notes": chair_notes(motion, conference=conference) if is_chair else [],
         "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own and is_open else [],
+        "withdrawal": WITHDRAW_MOTION,
         "may_cosponsor": has_perm("conferences.cosponsor", request.user)
         and not own
         and not cosponsoring
@@ -181,6 +184,7 @@ def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@confirm_first(lambda _request, pk, action: MOTION_STEPS.get(action))
 def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Each button on the motion page posts here; the service decides whether it may happen."""
     if action not in MOTION_ACTIONS:

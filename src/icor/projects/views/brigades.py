@@ -14,6 +14,7 @@ from rules import has_perm
 
 from icor.core import bounds
 from icor.core.pages import attempt
+from icor.projects.confirmations import WITHDRAW_NEED, WITHDRAW_VOLUNTEER
 from icor.projects.forms import AssignmentForm, NeedForm, VolunteerForm
 from icor.projects.models import Project, Volunteer
 from icor.projects.selectors.brigades import brigade_plan, current_needs, visible_volunteers
@@ -59,6 +60,8 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         "own_organization_id": getattr(request.user, "organization_id", None) if may_register else None,
         "volunteer_form": VolunteerForm(auto_id="volunteer_%s"),
         "need_form": NeedForm(auto_id="need_%s"),
+        "volunteer_withdrawal": WITHDRAW_VOLUNTEER,
+        "need_withdrawal": WITHDRAW_NEED,
         "assignment_form": AssignmentForm(
             auto_id="assignment_%s",
             volunteers=_volunteer_choices(project, request.user) if coordinates else [],

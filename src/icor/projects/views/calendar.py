@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from icor.core.pages import attempt
+from icor.projects.confirmations import WITHDRAW_ACTIVITY
 from icor.projects.forms import ActivityForm, ParticipationForm
 from icor.projects.ical import calendar_text
 from icor.projects.models import Activity
@@ -70,6 +71,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_change": may_change_activity(request.user, activity),
         "level_refusal": activity.refusal_for(organization) if organization is not None else "",
         "form": ParticipationForm(auto_id="participation_%s"),
+        "withdrawal": WITHDRAW_ACTIVITY,
     }
     return render(request, "projects/activity.html", context)
 

@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from icor.core.confirmation import confirm_first
 from icor.core.pages import attempt
+from icor.projects.confirmations import WITHDRAW_ACTIVITY, WITHDRAW_NEED, WITHDRAW_VOLUNTEER
 from icor.projects.forms import ActivityEditForm, NeedEditForm, ProjectEditForm, VolunteerEditForm
 from icor.projects.models import Activity, Need, Project, Volunteer
 from icor.projects.services import changes
@@ -71,6 +73,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@confirm_first(WITHDRAW_ACTIVITY)
 def activity_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity, pk=pk)
     if attempt(
@@ -97,6 +100,7 @@ def volunteer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@confirm_first(WITHDRAW_VOLUNTEER)
 def volunteer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     volunteer = get_object_or_404(Volunteer, pk=pk)
     attempt(
@@ -122,6 +126,7 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@confirm_first(WITHDRAW_NEED)
 def need_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(Need, pk=pk)
     attempt(request, lambda: changes.withdraw_need(need, actor=request.user), _("The need is withdrawn."))

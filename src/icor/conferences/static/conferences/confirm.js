@@ -3,18 +3,28 @@
  *
  *   <form data-confirm="What cannot be undone" data-confirm-label="Close the ballot">
  *
- * is submitted only after the person confirms in the page's <dialog id="confirm-dialog">,
- * whose text names what cannot be undone. Cancel (or Escape) leaves everything as it was.
+ * opens the page's <dialog id="confirm-dialog">, whose text names what cannot be undone. Confirming
+ * only fills the form's field confirmed=1 and submits it; Cancel (or Escape) leaves everything as
+ * it was. The server decides: a form that arrives without the field (no JavaScript, no dialog)
+ * is answered with a confirmation page (icor.core.confirmation).
  */
 (function () {
   "use strict";
 
+  function confirmedField(form) {
+    var field = form.querySelector('input[name="confirmed"]');
+    if (!field) {
+      field = document.createElement("input");
+      field.type = "hidden";
+      field.name = "confirmed";
+      form.appendChild(field);
+    }
+    return field;
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-confirm")) {
-      return;
-    }
-    if (form.dataset.confirmed === "1") {
       return;
     }
     var dialog = document.getElementById("confirm-dialog");
@@ -29,7 +39,8 @@
     dialog.onclose = function () {
       dialog.onclose = null;
       if (dialog.returnValue === "confirm") {
-        form.dataset.confirmed = "1";
+        confirmedField(form).value = "1";
+        // submit() fires no submit event: the dialog is not asked again.
         form.submit();
       }
     };
