@@ -29,7 +29,7 @@ API_NOBODY = cells(FORBIDDEN, anonymous=UNAUTHORIZED)
 # Accounts of member organizations translate; the committee, observers and operators do not.
 TRANSLATOR = cells(REFUSED, anonymous=FOUND, officer=FOUND, delegate=FOUND)
 TRANSLATION = {"language": "de", "title": "Aufruf", "text": "Die Konferenz ruft zum Aktionstag auf."}
-# Irreversible steps are confirmed (icor.core.confirmation); unconfirmed: tests/core/test_confirmation.py.
+# Irreversible steps are confirmed (icor.core.confirmation); unconfirmed: tests/conferences/test_confirmations.py.
 CONFIRMED = {"confirmed": "1"}
 TEXT = "The conference calls on all member organizations to coordinate the day of action."
 

@@ -154,7 +154,7 @@ API_COORDINATING_OFFICERS = cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=201
 ACTING = {"organization": "{org}"}
 AVAILABILITY = '[{{"starts_on": "2027-07-01", "ends_on": "2027-07-31"}}]'
 
-# Withdrawals are confirmed (icor.core.confirmation); unconfirmed: tests/core/test_confirmation.py.
+# Withdrawals are confirmed (icor.core.confirmation); unconfirmed: tests/projects/test_confirmations.py.
 CONFIRMED = {"confirmed": "1"}
 
 ROWS = [

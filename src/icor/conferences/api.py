@@ -100,13 +100,19 @@ def ballot_out(ballot: Ballot) -> dict[str, Any]:
 
 
 def round_out(consensus_round: ConsensusRound) -> dict[str, Any]:
+    # The figures of the pages and minutes: positions as stated, silence counted as not stated.
+    progress = selectors.round_progress(consensus_round)
+    figures = progress.figures.to_dict()
+    outcome = consensus_round.outcome
     return {
         "id": consensus_round.pk,
         "motion_id": consensus_round.motion_id,
         "open": consensus_round.is_open,
-        "present": consensus_round.present.count(),
-        "stated": consensus_round.positions.count(),
-        "outcome": consensus_round.outcome,
+        "present": progress.present,
+        "stated": len(progress.stated),
+        "not_stated": [row.delegation.pk for row in progress.not_stated],
+        "figures": figures,
+        "outcome": {**outcome, "figures": figures} if outcome else None,
         "reservations": consensus_round.reservations,
         "objections": consensus_round.objections,
     }

@@ -116,16 +116,13 @@ class Minutes:
 
 def consensus_figures_text(progress: RoundProgress) -> str:
     """The positions as stated: silence is counted as "not stated", never as agreement."""
-    return _(
-        "agree %(agree)s · stand aside %(stand_aside)s · objections %(objections)s · "
-        "not stated %(not_stated)s · delegations present %(present)s"
-    ) % {
-        "agree": progress.agree,
-        "stand_aside": progress.stand_aside,
-        "objections": progress.objections,
-        "not_stated": len(progress.not_stated),
-        "present": progress.present,
-    }
+    return (
+        _(
+            "agree %(agree)s · stand aside %(stand_aside)s · objections %(objections)s · "
+            "not stated %(not_stated)s · delegations present %(present)s"
+        )
+        % progress.figures.to_dict()
+    )
 
 
 def ballot_figures_text(outcome: dict[str, Any] | None) -> str:

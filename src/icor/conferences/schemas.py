@@ -147,13 +147,25 @@ class PositionIn(Schema):
     delegation_id: int | None = None
 
 
+class StatedFiguresOut(Schema):
+    agree: int
+    stand_aside: int
+    objections: int
+    not_stated: int = Field(description="delegations present that stated no position: no objection (S2)")
+    present: int
+
+
 class ConsensusRoundOut(Schema):
     id: int
     motion_id: int
     open: bool
     present: int
     stated: int
-    outcome: dict[str, Any] | None
+    not_stated: list[int] = Field(description="delegations present that have not stated a position")
+    figures: StatedFiguresOut = Field(description="positions as stated, as on the pages and in the minutes")
+    outcome: dict[str, Any] | None = Field(
+        description="the statute's outcome (S2); its figures are the positions as stated, as in `figures`"
+    )
     reservations: list[dict[str, str]]
     objections: list[dict[str, str]]
 

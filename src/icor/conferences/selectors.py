@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -246,6 +246,22 @@ class PositionRow:
 
 
 @dataclass(frozen=True)
+class StatedFigures:
+    """A consensus round's positions as stated: silence is counted apart, never as agreement (S2).
+
+    The one count of a round that pages, minutes and API give alike."""
+
+    agree: int
+    stand_aside: int
+    objections: int
+    not_stated: int
+    present: int
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class RoundProgress:
     """Who of the delegations present in a consensus round has stated a position, and what (S2)."""
 
@@ -278,6 +294,16 @@ class RoundProgress:
     @property
     def objections(self) -> int:
         return self.count("object")
+
+    @property
+    def figures(self) -> StatedFigures:
+        return StatedFigures(
+            agree=self.agree,
+            stand_aside=self.stand_aside,
+            objections=self.objections,
+            not_stated=len(self.not_stated),
+            present=self.present,
+        )
 
 
 def round_progress(consensus_round: ConsensusRound) -> RoundProgress:
