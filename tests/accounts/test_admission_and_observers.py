@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 
 from icor.accounts import services
+from icor.accounts.confirmations import END_OBSERVER
 from icor.accounts.models import Role, User
 from icor.conferences.models import Guest
 from icor.conferences.services.observers import invite_observer
 from icor.registry.models import Application
 from icor.registry.services import admit_with_first_officer, invite_first_officer, submit_application
+from tests.confirming import step_without_javascript
 from tests.factories import PASSWORD, make_conference, make_organization
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +92,14 @@ def test_the_observer_pages_invite_and_end(committee: User) -> None:
     token = body.split("/accounts/invitation/")[1].split("/")[0]
     observer = services.accept_invitation(token=token, username="watcher", password=PASSWORD, public_name="W")
     assert "W" in client.get("/conferences/observers/").content.decode()
-    assert client.post(f"/accounts/observers/{observer.pk}/end/").status_code == 302
-    assert not User.objects.get(pk=observer.pk).is_active
+    # Ending the account cannot be undone: without the dialog the server asks first (no JavaScript).
+    step_without_javascript(
+        client,
+        f"/accounts/observers/{observer.pk}/end/",
+        {},
+        says=str(END_OBSERVER.message),
+        done=lambda: not User.objects.get(pk=observer.pk).is_active,
+    )
 
 
 def test_a_suspended_person_is_told_why_the_login_fails(committee: User, delegate: User) -> None:

@@ -129,6 +129,7 @@ ROWS = [
         "/accounts/observers/{observer_id}/end/",
         cells(FORBIDDEN, anonymous=FOUND, committee=FOUND),
         method="POST",
+        data={"confirmed": "1"},  # unconfirmed: tests/accounts/test_admission_and_observers.py
         prepare=observer_id,
         why="S13: the committee ends a partner observer's account",
     ),

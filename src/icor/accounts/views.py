@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from qrcode.image.svg import SvgPathImage
 
 from icor.accounts import services
+from icor.accounts.confirmations import END_OBSERVER
 from icor.accounts.forms import (
     AcceptInvitationForm,
     ApiTokenForm,
@@ -27,6 +28,7 @@ from icor.accounts.forms import (
     SuspensionForm,
 )
 from icor.accounts.models import ApiToken, Invitation, Role, User
+from icor.core.confirmation import confirm_first
 
 
 def _qr_data_uri(text: str) -> str:
@@ -145,6 +147,7 @@ def _committee(request: HttpRequest) -> User:
 
 @login_required
 @require_POST
+@confirm_first(END_OBSERVER)
 def end_observer(request: HttpRequest, pk: int) -> HttpResponse:
     committee = _committee(request)
     account = get_object_or_404(User, pk=pk, role=Role.OBSERVER)

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from icor.accounts.confirmations import END_OBSERVER
 from icor.accounts.models import Invitation, Role, User
 from icor.accounts.views import show_invitation
 from icor.conferences.forms import ObserverInvitationForm
@@ -41,5 +42,6 @@ def observers(request: HttpRequest) -> HttpResponse:
         "invitations": [
             i for i in Invitation.objects.filter(role=Role.OBSERVER).select_related("partner") if i.is_pending
         ],
+        "ending": END_OBSERVER,
     }
     return render(request, "conferences/observers.html", context)
