@@ -167,6 +167,25 @@ def test_a_delegate_submits_a_motion_and_a_consensus_round_records_a_reservation
     assert "Adopted by consensus" in page and "Unclear wording." in page
 
 
+def test_the_submit_button_of_a_draft_submits_it(conference: Conference, committee: User) -> None:
+    (a,) = seats(conference, 1)
+    item = services.add_agenda_item(conference=conference, actor=committee, title="Resolutions")
+    draft = services.create_motion(
+        agenda_item=item,
+        organization=a.delegation.organization,
+        actor=a.voter,
+        kind="current-affairs",
+        title="Draft",
+        text="Text.",
+    )
+    own = browser(a.voter)
+    page = own.get(f"/conferences/motions/{draft.pk}/").content.decode()
+    (submit,) = re.findall(r'<form method="post" action="([^"]+)"[^>]*>[^\n]*>Submit</button>', page)
+    assert own.post(submit).status_code == 302
+    draft.refresh_from_db()
+    assert draft.state == "submitted"
+
+
 def test_a_latecomer_is_not_offered_the_ballot(conference: Conference, committee: User) -> None:
     (a,) = seats(conference, 1)
     motion = motion_in_discussion(conference, committee, a)
