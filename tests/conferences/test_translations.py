@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+from pypdf import PdfReader
 
 from icor.accounts.models import User
 from icor.audit.models import AuditEvent
 from icor.conferences import selectors, services
 from icor.conferences.models import Conference, MotionTranslation
+from icor.conferences.pdf import render_minutes, render_pdf
 from icor.debate import services as debate_services
 from tests.conferences.conftest import browser, motion_in_discussion, seats
 
@@ -125,3 +131,62 @@ def test_the_api_lists_and_adds_translations(setting) -> None:  # type: ignore[n
         content_type="application/json",
     )
     assert refused.status_code == 422 and "already" in refused.json()["detail"]
+
+
+def test_lists_show_the_readers_translation_marked_with_the_original_beside_it(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    conference = motion.conference
+    original = f'<span lang="en">{motion.title}</span>'
+    for page in (f"/de/conferences/{conference.pk}/", f"/de/conferences/{conference.pk}/chair/"):
+        german = browser(committee).get(page).content.decode()
+        assert f'<span lang="de">{GERMAN["title"]}</span> <small class="translated-title">' in german, page
+        assert original in german, page  # the original is named beside it
+    english = browser(committee).get(f"/conferences/{conference.pk}/").content.decode()
+    assert original in english and GERMAN["title"] not in english
+    # A reader of a third language, without a translation, sees the original.
+    french = browser(committee).get(f"/fr/conferences/{conference.pk}/").content.decode()
+    assert original in french and GERMAN["title"] not in french
+
+
+def test_the_delegations_now_page_names_the_motion_in_its_language(setting, committee: User) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    services.open_ballot(motion=motion, actor=committee)
+    page = browser(translator.voter).get(f"/de/conferences/{motion.conference.pk}/now/").content.decode()
+    assert f'<span lang="de">{GERMAN["title"]}</span>' in page
+    assert f"„{GERMAN['title']}“" in page or f"“{GERMAN['title']}”" in page
+
+
+def test_a_list_flags_a_translation_of_an_older_version(setting, committee: User) -> None:  # type: ignore[no-untyped-def]
+    motion, proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    amendment = debate_services.propose_amendment(
+        motion=motion, actor=proposer.voter, proposed_text="The conference declares its full solidarity."
+    )
+    debate_services.adopt_amendment(amendment=amendment, actor=committee)
+    with translation.override("de"):
+        outdated = gettext("outdated translation")
+    page = browser(committee).get(f"/de/conferences/{motion.conference.pk}/").content.decode()
+    assert f'<small class="translated-title">({outdated} · ' in page
+
+
+def test_the_minutes_keep_the_original_title_and_show_the_translation_beside_it(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    conference = motion.conference
+    german = render_minutes(conference, "de").body
+    heading = f'<h3>{motion.agenda_item.position}. <span lang="en">{motion.title}</span></h3>'
+    assert heading in german
+    assert f'<span lang="de">{GERMAN["title"]}</span></p>' in german
+    assert translator.delegation.organization.short_name in german.split(heading)[1]
+    assert GERMAN["title"] not in render_minutes(conference, "en").body
+    pdf = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(render_pdf(conference, "de"))).pages
+    )
+    assert pdf.index(motion.title) < pdf.index(GERMAN["title"])

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 
 from icor.accounts.models import Role
 from icor.conferences.models import (
@@ -23,6 +25,7 @@ from icor.conferences.models import (
     Delegation,
     Motion,
     MotionTranslation,
+    MotionVersion,
     Vote,
 )
 from icor.core.collation import by_country_and_name
@@ -73,13 +76,35 @@ def seat(user: Any, conference: Conference) -> Delegate | None:
     )
 
 
+READER_TRANSLATIONS = "reader_translations"
+
+
+def reader_translation(lookup: str = "translations") -> Prefetch:
+    """Prefetch each motion's translation into the active language (`reader_translation_of`), in one query.
+
+    Each translation carries `current_version`, the motion's latest version, to tell whether it is outdated.
+    """
+    latest = MotionVersion.objects.filter(motion=OuterRef("motion")).order_by("-number").values("number")[:1]
+    translations = (
+        MotionTranslation.objects.filter(language=get_language())
+        .select_related("organization")
+        .annotate(current_version=Coalesce(Subquery(latest), 1))
+    )
+    return Prefetch(lookup, queryset=translations, to_attr=READER_TRANSLATIONS)
+
+
+def reader_translation_of(motion: Motion) -> MotionTranslation | None:
+    """The translation `reader_translation` fetched for `motion`; none where the reader reads the original."""
+    return next(iter(getattr(motion, READER_TRANSLATIONS, ())), None)
+
+
 def agenda(conference: Conference) -> list[Any]:
     return list(
         conference.agenda.prefetch_related(
             Prefetch(
                 "motions",
                 queryset=Motion.objects.select_related("organization")
-                .prefetch_related("consensus_rounds", "ballots")
+                .prefetch_related("consensus_rounds", "ballots", reader_translation())
                 .order_by("pk"),
             )
         )
@@ -229,9 +254,9 @@ def rounds_with_positions(motion: Motion) -> list[ConsensusRound]:
 
 def open_ballots(conference: Conference) -> list[Ballot]:
     return list(
-        Ballot.objects.filter(
-            motion__agenda_item__conference=conference, closed_at__isnull=True
-        ).select_related("motion")
+        Ballot.objects.filter(motion__agenda_item__conference=conference, closed_at__isnull=True)
+        .select_related("motion")
+        .prefetch_related(reader_translation("motion__translations"))
     )
 
 
@@ -297,9 +322,9 @@ def round_progress(consensus_round: ConsensusRound) -> RoundProgress:
 
 def open_rounds(conference: Conference) -> list[ConsensusRound]:
     return list(
-        ConsensusRound.objects.filter(
-            motion__agenda_item__conference=conference, closed_at__isnull=True
-        ).select_related("motion")
+        ConsensusRound.objects.filter(motion__agenda_item__conference=conference, closed_at__isnull=True)
+        .select_related("motion")
+        .prefetch_related(reader_translation("motion__translations"))
     )
 
 
