@@ -17,6 +17,7 @@ from icor.conferences import selectors, services
 from icor.conferences.models import Conference, MotionTranslation
 from icor.conferences.pdf import render_minutes, render_pdf
 from icor.debate import services as debate_services
+from icor.privacy.services import export_organization
 from tests.conferences.conftest import browser, motion_in_discussion, seats
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +191,46 @@ def test_the_minutes_keep_the_original_title_and_show_the_translation_beside_it(
         for page in PdfReader(io.BytesIO(render_pdf(conference, "de"))).pages
     )
     assert pdf.index(motion.title) < pdf.index(GERMAN["title"])
+
+
+def test_providing_a_translation_again_keeps_the_earlier_text_on_the_motion_page(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, proposer, translator = setting
+    first = services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    first_provided_at = first.updated_at
+    better = {
+        **GERMAN,
+        "title": "Über die Solidarität",
+        "text": "Die Konferenz erklärt ihre volle Solidarität.",
+    }
+    services.translate_motion(motion=motion, actor=proposer.voter, **better)
+    current = MotionTranslation.objects.get(motion=motion)
+    assert (current.title, current.organization) == (better["title"], proposer.delegation.organization)
+    (revision,) = current.revisions.all()
+    assert (revision.title, revision.text, revision.version) == (GERMAN["title"], GERMAN["text"], 1)
+    assert (revision.organization, revision.provided_by) == (
+        translator.delegation.organization,
+        translator.voter,
+    )
+    assert revision.provided_at == first_provided_at
+    # A third text keeps both earlier ones, the newest first.
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    assert [r.title for r in MotionTranslation.objects.get(motion=motion).revisions.all()] == [
+        better["title"],
+        GERMAN["title"],
+    ]
+    page = browser(committee).get(f"/de/conferences/motions/{motion.pk}/").content.decode()
+    earlier = page.split('<details class="revisions">')[1].split("</details>")[0]
+    assert GERMAN["text"] in earlier and better["text"] in earlier
+    assert earlier.index(better["text"]) < earlier.index(GERMAN["text"])
+    assert proposer.delegation.organization.short_name in earlier
+    assert translator.delegation.organization.short_name in earlier
+
+
+def test_earlier_texts_of_a_translation_are_in_the_providers_export(setting) -> None:  # type: ignore[no-untyped-def]
+    motion, proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    services.translate_motion(motion=motion, actor=proposer.voter, **{**GERMAN, "text": "Neu."})
+    sections = export_organization(translator.delegation.organization, actor=translator.voter)["sections"]
+    assert [r["text"] for r in sections["conferences"]["motion_translation_revisions"]] == [GERMAN["text"]]

@@ -25,6 +25,7 @@ from icor.conferences.models import (
     Delegation,
     Motion,
     MotionTranslation,
+    MotionTranslationRevision,
     MotionVersion,
     Vote,
 )
@@ -356,7 +357,12 @@ class ShownText:
 
 
 def motion_text(motion: Motion, language: str) -> ShownText:
-    translations = list(motion.translations.select_related("organization"))
+    earlier = MotionTranslationRevision.objects.select_related("organization")
+    translations = list(
+        motion.translations.select_related("organization").prefetch_related(
+            Prefetch("revisions", queryset=earlier)
+        )
+    )
     chosen = next((t for t in translations if t.language == language and language != motion.language), None)
     current = motion.versions.order_by("-number").values_list("number", flat=True).first() or 1
     return ShownText(motion=motion, translation=chosen, current_version=current, translations=translations)
