@@ -72,3 +72,26 @@ def test_earlier_texts_of_an_amendment_translation_stay_in_the_providers_export(
     assert [r["proposed_text"] for r in sections["debate"]["amendment_translation_revisions"]] == [
         "Neuer Text."
     ]
+
+
+def test_earlier_texts_of_a_clause_translation_stay_in_the_providers_export(
+    officer: User, committee: User
+) -> None:
+    load_founding_resolution()
+    document = founding_resolution()
+    assert document is not None and officer.organization is not None
+    for actor, text in (
+        (officer, "Stimmengleichheit gilt als Ablehnung."),
+        (committee, "Gleichstand: abgelehnt."),
+    ):
+        translate_resolution(
+            document=document,
+            actor=actor,
+            language="de",
+            texts={"organizational-principles-6": text},
+            section_titles={},
+        )
+    sections = export_organization(officer.organization, actor=officer)["sections"]
+    assert [r["text"] for r in sections["charter"]["resolution_translation_revisions"]] == [
+        "Stimmengleichheit gilt als Ablehnung."
+    ]
