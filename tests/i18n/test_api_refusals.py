@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pydantic
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -9,6 +10,7 @@ from django.utils.translation import gettext
 
 from icor.accounts.models import User
 from icor.core import bounds
+from icor.core.input_errors import described, with_input_lengths
 from tests.factories import with_totp
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,21 @@ def test_a_validator_of_our_own_speaks_the_same_language(committee: User) -> Non
     assert f"starts_on: {calendar}" in response.json()["detail"]
     assert "region_countries.1: " in response.json()["detail"]
     assert "Value error" not in response.json()["detail"]
+
+
+class Listing(pydantic.BaseModel):
+    items: list[int] = pydantic.Field(max_length=2)
+    name: str = pydantic.Field(min_length=3)
+
+
+def test_lengths_count_items_of_a_list_and_characters_of_a_text() -> None:
+    with pytest.raises(pydantic.ValidationError) as raised:
+        Listing(items=[1, 2, 3], name="ab")
+    shown = raised.value.errors(include_url=False)
+    for problem in shown:
+        del problem["input"]  # as ninja hands them over
+    with_input_lengths(shown, raised.value.errors(include_url=False))
+    assert described(shown) == (
+        "items: Give at most 2 items (there are 3). "
+        "name: Ensure this value has at least 3 characters (it has 2)."
+    )

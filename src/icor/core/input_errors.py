@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 # Parts of an error's location that name where ninja read the value from, not a field.
-CONTAINERS = frozenset({"body", "payload", "query", "path", "form", "header", "cookie", "filters"})
+CONTAINERS = frozenset({"body", "payload", "query", "path", "form", "header", "cookie"})
 QUOTED = re.compile(r"'([^']*)'")
 Render = Callable[[Mapping[str, Any]], str]
 # ninja drops the input from an error; the API keeps the length of a too long or too short one here.
@@ -42,6 +42,24 @@ def _too_long(problem: Mapping[str, Any]) -> str:
     return ngettext(
         "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
         "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+        limit,
+    ) % {"limit_value": limit, "show_value": _length(problem)}
+
+
+def _too_few(problem: Mapping[str, Any]) -> str:
+    limit = int(problem.get("ctx", {}).get("min_length", 0))
+    return ngettext(
+        "Give at least %(limit_value)d item (there are %(show_value)d).",
+        "Give at least %(limit_value)d items (there are %(show_value)d).",
+        limit,
+    ) % {"limit_value": limit, "show_value": _length(problem)}
+
+
+def _too_many(problem: Mapping[str, Any]) -> str:
+    limit = int(problem.get("ctx", {}).get("max_length", 0))
+    return ngettext(
+        "Give at most %(limit_value)d item (there are %(show_value)d).",
+        "Give at most %(limit_value)d items (there are %(show_value)d).",
         limit,
     ) % {"limit_value": limit, "show_value": _length(problem)}
 
@@ -81,8 +99,8 @@ MESSAGES: dict[str, Render] = {
     "bool_parsing": BOOLEAN,
     "string_too_short": _too_short,
     "string_too_long": _too_long,
-    "too_short": _too_short,
-    "too_long": _too_long,
+    "too_short": _too_few,
+    "too_long": _too_many,
     "greater_than_equal": _bound(_("Ensure this value is greater than or equal to %(limit_value)s."), "ge"),
     "less_than_equal": _bound(_("Ensure this value is less than or equal to %(limit_value)s."), "le"),
     "enum": _choice,
