@@ -234,3 +234,16 @@ def test_earlier_texts_of_a_translation_are_in_the_providers_export(setting) -> 
     services.translate_motion(motion=motion, actor=proposer.voter, **{**GERMAN, "text": "Neu."})
     sections = export_organization(translator.delegation.organization, actor=translator.voter)["sections"]
     assert [r["text"] for r in sections["conferences"]["motion_translation_revisions"]] == [GERMAN["text"]]
+
+
+def test_the_ballot_and_debate_pages_name_the_motion_in_the_readers_language(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    ballot = services.open_ballot(motion=motion, actor=committee)
+    for page in (f"/de/conferences/ballots/{ballot.pk}/", f"/de/debate/motions/{motion.pk}/"):
+        german = browser(translator.voter).get(page).content.decode()
+        assert f'<span lang="de">{GERMAN["title"]}</span> <small class="translated-title">' in german, page
+        assert f'<span lang="en">{motion.title}</span>' in german, page
+        assert GERMAN["title"] in german.split("<title>")[1].split("</title>")[0], page

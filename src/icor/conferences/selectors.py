@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
@@ -97,6 +97,12 @@ def reader_translation(lookup: str = "translations") -> Prefetch:
 def reader_translation_of(motion: Motion) -> MotionTranslation | None:
     """The translation `reader_translation` fetched for `motion`; none where the reader reads the original."""
     return next(iter(getattr(motion, READER_TRANSLATIONS, ())), None)
+
+
+def with_reader_translation(motion: Motion) -> Motion:
+    """`motion` with its translation into the active language fetched, for `reader_translation_of`."""
+    prefetch_related_objects([motion], reader_translation())
+    return motion
 
 
 def agenda(conference: Conference) -> list[Any]:
