@@ -84,3 +84,16 @@ def logged_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def catalog_entries(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Give `language` translations of new messages for one test, before the catalogs translate them."""
+    from django.utils.translation import trans_real
+
+    def add(language: str, entries: dict[str, str]) -> None:
+        catalog = trans_real.translation(language)._catalog._catalogs[0]
+        for msgid, msgstr in entries.items():
+            monkeypatch.setitem(catalog, msgid, msgstr)
+
+    return add

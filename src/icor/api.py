@@ -20,6 +20,7 @@ from ninja.parser import Parser
 from icor.accounts.api import router as accounts_router
 from icor.accounts.api_auth import SwaggerWithCsrf, declare_authentication
 from icor.conferences.api import router as conferences_router
+from icor.core.input_errors import described, with_input_lengths
 from icor.core.refusals import CODE_OF_STATUS, Refusal, messages_of, refusal_body, status_of
 from icor.debate.api import router as debate_router
 from icor.partners.api import router as partners_router
@@ -60,6 +61,18 @@ class RefusingAPI(NinjaAPI):
                         },
                     )
         return declare_authentication(schema)
+
+    def validation_error_from_error_contexts(self, error_contexts: list[Any]) -> SchemaValidationError:
+        error = super().validation_error_from_error_contexts(error_contexts)
+        with_input_lengths(
+            error.errors,
+            (
+                problem
+                for context in error_contexts
+                for problem in context.pydantic_validation_error.errors(include_url=False)
+            ),
+        )
+        return error
 
 
 REFUSAL_STATUSES = (401, 403, 404, 409, 415, 422)
@@ -123,8 +136,5 @@ def refused(request: HttpRequest, error: HttpError) -> HttpResponse:
 
 @api.exception_handler(SchemaValidationError)
 def invalid(request: HttpRequest, error: SchemaValidationError) -> HttpResponse:
-    problems = []
-    for problem in error.errors:
-        where = ".".join(str(part) for part in problem.get("loc", ()) if part not in ("body", "payload"))
-        problems.append(f"{where}: {problem.get('msg', '')}" if where else str(problem.get("msg", "")))
-    return _refused(request, 422, "; ".join(problems) or _("Invalid input."))
+    # pydantic words its errors in English; each is told again in the language the client asked for.
+    return _refused(request, 422, described(error.errors))

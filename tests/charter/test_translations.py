@@ -91,3 +91,26 @@ def test_the_translation_page_saves_clauses(resolution: Document, committee: Use
     response = client.post("/resolution/translate/", {"language": "de", f"clause-{S6}": GERMAN_S6})
     assert response.status_code == 302
     assert ClauseTranslation.objects.get(clause__anchor=S6).text == GERMAN_S6
+
+
+def test_a_changed_clause_keeps_its_earlier_text_on_the_resolution_page(
+    resolution: Document, officer: User, committee: User
+) -> None:
+    translate(resolution, officer)
+    first = ClauseTranslation.objects.get()
+    better = "Bei Stimmengleichheit gilt ein Antrag als abgelehnt."
+    translate(resolution, committee, **{S6: better})
+    translate(resolution, committee, **{S6: better})  # the same text again keeps no copy of itself
+    current = ClauseTranslation.objects.get()
+    assert (current.text, current.organization) == (better, None)
+    (revision,) = current.revisions.all()
+    assert (revision.text, revision.organization, revision.provided_by) == (
+        GERMAN_S6,
+        officer.organization,
+        officer,
+    )
+    assert revision.provided_at == first.updated_at
+    page = logged_in(with_totp(officer)).get("/de/resolution/").content.decode()
+    earlier = page.split('<details class="revisions">')[1].split("</details>")[0]
+    assert GERMAN_S6 in earlier and better not in earlier
+    assert officer.organization is not None and officer.organization.short_name in earlier

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+from pypdf import PdfReader
 
 from icor.accounts.models import User
 from icor.audit.models import AuditEvent
 from icor.conferences import selectors, services
 from icor.conferences.models import Conference, MotionTranslation
+from icor.conferences.pdf import render_minutes, render_pdf
 from icor.debate import services as debate_services
+from icor.privacy.services import export_organization
 from tests.conferences.conftest import browser, motion_in_discussion, seats
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +132,118 @@ def test_the_api_lists_and_adds_translations(setting) -> None:  # type: ignore[n
         content_type="application/json",
     )
     assert refused.status_code == 422 and "already" in refused.json()["detail"]
+
+
+def test_lists_show_the_readers_translation_marked_with_the_original_beside_it(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    conference = motion.conference
+    original = f'<span lang="en">{motion.title}</span>'
+    for page in (f"/de/conferences/{conference.pk}/", f"/de/conferences/{conference.pk}/chair/"):
+        german = browser(committee).get(page).content.decode()
+        assert f'<span lang="de">{GERMAN["title"]}</span> <small class="translated-title">' in german, page
+        assert original in german, page  # the original is named beside it
+    english = browser(committee).get(f"/conferences/{conference.pk}/").content.decode()
+    assert original in english and GERMAN["title"] not in english
+    # A reader of a third language, without a translation, sees the original.
+    french = browser(committee).get(f"/fr/conferences/{conference.pk}/").content.decode()
+    assert original in french and GERMAN["title"] not in french
+
+
+def test_the_delegations_now_page_names_the_motion_in_its_language(setting, committee: User) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    services.open_ballot(motion=motion, actor=committee)
+    page = browser(translator.voter).get(f"/de/conferences/{motion.conference.pk}/now/").content.decode()
+    assert f'<span lang="de">{GERMAN["title"]}</span>' in page
+    assert f"„{GERMAN['title']}“" in page or f"“{GERMAN['title']}”" in page
+
+
+def test_a_list_flags_a_translation_of_an_older_version(setting, committee: User) -> None:  # type: ignore[no-untyped-def]
+    motion, proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    amendment = debate_services.propose_amendment(
+        motion=motion, actor=proposer.voter, proposed_text="The conference declares its full solidarity."
+    )
+    debate_services.adopt_amendment(amendment=amendment, actor=committee)
+    with translation.override("de"):
+        outdated = gettext("outdated translation")
+    page = browser(committee).get(f"/de/conferences/{motion.conference.pk}/").content.decode()
+    assert f'<small class="translated-title">({outdated} · ' in page
+
+
+def test_the_minutes_keep_the_original_title_and_show_the_translation_beside_it(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    conference = motion.conference
+    german = render_minutes(conference, "de").body
+    heading = f'<h3>{motion.agenda_item.position}. <span lang="en">{motion.title}</span></h3>'
+    assert heading in german
+    assert f'<span lang="de">{GERMAN["title"]}</span></p>' in german
+    assert translator.delegation.organization.short_name in german.split(heading)[1]
+    assert GERMAN["title"] not in render_minutes(conference, "en").body
+    pdf = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(render_pdf(conference, "de"))).pages
+    )
+    assert pdf.index(motion.title) < pdf.index(GERMAN["title"])
+
+
+def test_providing_a_translation_again_keeps_the_earlier_text_on_the_motion_page(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, proposer, translator = setting
+    first = services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    first_provided_at = first.updated_at
+    better = {
+        **GERMAN,
+        "title": "Über die Solidarität",
+        "text": "Die Konferenz erklärt ihre volle Solidarität.",
+    }
+    services.translate_motion(motion=motion, actor=proposer.voter, **better)
+    current = MotionTranslation.objects.get(motion=motion)
+    assert (current.title, current.organization) == (better["title"], proposer.delegation.organization)
+    (revision,) = current.revisions.all()
+    assert (revision.title, revision.text, revision.version) == (GERMAN["title"], GERMAN["text"], 1)
+    assert (revision.organization, revision.provided_by) == (
+        translator.delegation.organization,
+        translator.voter,
+    )
+    assert revision.provided_at == first_provided_at
+    # A third text keeps both earlier ones, the newest first.
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    assert [r.title for r in MotionTranslation.objects.get(motion=motion).revisions.all()] == [
+        better["title"],
+        GERMAN["title"],
+    ]
+    page = browser(committee).get(f"/de/conferences/motions/{motion.pk}/").content.decode()
+    earlier = page.split('<details class="revisions">')[1].split("</details>")[0]
+    assert GERMAN["text"] in earlier and better["text"] in earlier
+    assert earlier.index(better["text"]) < earlier.index(GERMAN["text"])
+    assert proposer.delegation.organization.short_name in earlier
+    assert translator.delegation.organization.short_name in earlier
+
+
+def test_earlier_texts_of_a_translation_are_in_the_providers_export(setting) -> None:  # type: ignore[no-untyped-def]
+    motion, proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    services.translate_motion(motion=motion, actor=proposer.voter, **{**GERMAN, "text": "Neu."})
+    sections = export_organization(translator.delegation.organization, actor=translator.voter)["sections"]
+    assert [r["text"] for r in sections["conferences"]["motion_translation_revisions"]] == [GERMAN["text"]]
+
+
+def test_the_ballot_and_debate_pages_name_the_motion_in_the_readers_language(
+    setting, committee: User
+) -> None:  # type: ignore[no-untyped-def]
+    motion, _proposer, translator = setting
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    ballot = services.open_ballot(motion=motion, actor=committee)
+    for page in (f"/de/conferences/ballots/{ballot.pk}/", f"/de/debate/motions/{motion.pk}/"):
+        german = browser(translator.voter).get(page).content.decode()
+        assert f'<span lang="de">{GERMAN["title"]}</span> <small class="translated-title">' in german, page
+        assert f'<span lang="en">{motion.title}</span>' in german, page
+        assert GERMAN["title"] in german.split("<title>")[1].split("</title>")[0], page

@@ -75,3 +75,26 @@ def test_the_api_adds_a_translation(debate: Debate, amendment: Amendment) -> Non
     body = response.json()
     assert body["language"] == "en"
     assert [(t["language"], t["proposed_text"]) for t in body["translations"]] == [("de", GERMAN)]
+
+
+def test_providing_it_again_keeps_the_earlier_text_beside_it(debate: Debate, amendment: Amendment) -> None:
+    first = services.translate_amendment(
+        amendment=amendment, actor=debate.other, language="de", proposed_text=GERMAN, rationale="Kürzer."
+    )
+    better = "Die Konferenz tritt alle drei Jahre zusammen."
+    services.translate_amendment(
+        amendment=amendment, actor=debate.proposer, language="de", proposed_text=better
+    )
+    current = AmendmentTranslation.objects.get(amendment=amendment)
+    assert (current.proposed_text, current.organization) == (better, debate.proposer.organization)
+    (revision,) = current.revisions.all()
+    assert (revision.proposed_text, revision.rationale) == (GERMAN, "Kürzer.")
+    assert (revision.organization, revision.provided_by, revision.provided_at) == (
+        debate.other.organization,
+        debate.other,
+        first.updated_at,
+    )
+    page = logged_in(with_totp(debate.other)).get(f"/de/debate/motions/{debate.motion.pk}/").content.decode()
+    earlier = page.split('<details class="revisions"')[1].split("</details>")[0]
+    assert GERMAN in earlier and better not in earlier
+    assert debate.other.organization is not None and debate.other.organization.short_name in earlier

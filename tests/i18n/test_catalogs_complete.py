@@ -60,3 +60,13 @@ def test_the_extraction_collects_the_statute_explanations(extracted_catalogs: Pa
         "Adopted: %(yes)d of %(present)d vote present said yes (%(reached)s), which meets the required %(minimum)s."
         in msgids
     )
+
+
+def test_words_with_two_meanings_carry_their_context(extracted_catalogs: Path) -> None:
+    """ "Record" is a heading (a noun) and a button (a verb); "from" and "to" label a change of state.
+    Each use has its own context, so that translators can word each one as it is meant."""
+    catalog = [entry for entry in extracted(extracted_catalogs, "de") if not entry.obsolete]
+    contexts = {word: {e.msgctxt for e in catalog if e.msgid == word} for word in ("Record", "from", "to")}
+    assert len(contexts["Record"]) == 2 and None not in contexts["Record"]
+    assert None not in contexts["from"] | contexts["to"]
+    assert contexts["from"] and contexts["to"]

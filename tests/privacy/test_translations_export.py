@@ -54,3 +54,44 @@ def test_motion_amendment_and_resolution_translations_are_exported(committee: Us
     other = export_organization(proposer.delegation.organization, actor=proposer.voter)["sections"]
     assert other["conferences"]["motion_translations"] == []
     assert other["charter"]["resolution_translations"] == []
+
+
+def test_earlier_texts_of_an_amendment_translation_stay_in_the_providers_export(committee: User) -> None:
+    conference = make_conference(committee)
+    proposer, translator = seats(conference, 2)
+    motion = motion_in_discussion(conference, committee, proposer)
+    amendment = debate_services.propose_amendment(
+        motion=motion, actor=proposer.voter, proposed_text="New text."
+    )
+    for actor, text in ((translator.voter, "Neuer Text."), (proposer.voter, "Ein neuer Text.")):
+        debate_services.translate_amendment(
+            amendment=amendment, actor=actor, language="de", proposed_text=text
+        )
+    sections = export_organization(translator.delegation.organization, actor=translator.voter)["sections"]
+    assert sections["debate"]["amendment_translations"] == []
+    assert [r["proposed_text"] for r in sections["debate"]["amendment_translation_revisions"]] == [
+        "Neuer Text."
+    ]
+
+
+def test_earlier_texts_of_a_clause_translation_stay_in_the_providers_export(
+    officer: User, committee: User
+) -> None:
+    load_founding_resolution()
+    document = founding_resolution()
+    assert document is not None and officer.organization is not None
+    for actor, text in (
+        (officer, "Stimmengleichheit gilt als Ablehnung."),
+        (committee, "Gleichstand: abgelehnt."),
+    ):
+        translate_resolution(
+            document=document,
+            actor=actor,
+            language="de",
+            texts={"organizational-principles-6": text},
+            section_titles={},
+        )
+    sections = export_organization(officer.organization, actor=officer)["sections"]
+    assert [r["text"] for r in sections["charter"]["resolution_translation_revisions"]] == [
+        "Stimmengleichheit gilt als Ablehnung."
+    ]

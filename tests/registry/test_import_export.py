@@ -116,12 +116,47 @@ def test_each_bad_line_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture
     with pytest.raises(CommandError):
         call_command("members", "import", str(path), stderr=err)
     report = err.getvalue()
-    assert "line 3: unknown continent 'Atlantis'" in report
-    assert "line 4: unknown ISO 3166 country code 'XX'" in report
+    assert "line 3: unknown continent “Atlantis”" in report
+    assert "line 4: unknown ISO 3166 country code “XX”" in report
     assert "line 4: member_since 1999 lies outside" in report
     assert "line 5: name holds a footnote mark ([3])" in report
     assert "line 5: status must be one of member, former" in report
     assert "line 2" not in report
+
+
+def test_problems_are_reported_in_the_language_asked_for(
+    tmp_path: Path,
+    catalog_entries,  # type: ignore[no-untyped-def]
+) -> None:
+    catalog_entries(
+        "de",
+        {
+            "line %(line)s: %(reason)s": "Zeile %(line)s: %(reason)s",
+            "unknown continent “%(continent)s” (one of: %(known)s)": "unbekannter Kontinent „%(continent)s“",
+            "%(column)s is empty": "%(column)s ist leer",
+        },
+    )
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        HEADER
+        + "Atlantis,DE,Germany,Second,,Second,2012,member\n"
+        + "Europe,DE,Germany,,,Third,2012,member\n",
+        encoding="utf-8",
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("members", "import", str(path), "--lang", "de", stderr=err)
+    report = err.getvalue()
+    assert "Zeile 2: unbekannter Kontinent „Atlantis“" in report
+    assert "Zeile 3: name ist leer" in report
+    assert "line" not in report
+
+
+def test_an_unknown_report_language_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "good.csv"
+    path.write_text(HEADER, encoding="utf-8")
+    with pytest.raises(CommandError, match="unknown language xx"):
+        call_command("members", "import", str(path), "--lang", "xx")
 
 
 def test_a_bad_file_leaves_existing_data_untouched(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -95,7 +95,8 @@ KEY_LABELS: Mapping[str, Promise] = {
     "created": _("created"),
     "amendment": _("amendment"),
     "organization": _("organization"),
-    "from": _("from"),
+    # The same word labels the state a change left and the first day of a brigade period.
+    "from": pgettext_lazy("audit log: the state a change left, or the first day of a period", "from"),
     "country": _("country"),
     "continent": _("continent"),
     "city": _("city"),
@@ -113,7 +114,7 @@ KEY_LABELS: Mapping[str, Promise] = {
     "ends_on": _("ends on"),
     "status": _("status"),
     "conference": _("conference"),
-    "to": _("to"),
+    "to": pgettext_lazy("audit log: the state a change led to", "to"),
 }
 # Keys whose values are codes of some choice; their labels, from every list of choices that can appear.
 CODED_KEYS = frozenset(

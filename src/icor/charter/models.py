@@ -79,3 +79,31 @@ class ClauseTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.clause} [{self.language}]"
+
+
+class ClauseTranslationRevision(models.Model):
+    """An earlier text of a clause's translation, kept when the translation is changed."""
+
+    translation = models.ForeignKey(ClauseTranslation, on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField(_("text"))
+    section_title = models.CharField(_("section title"), max_length=200, blank=True)
+    # Empty for a text the coordinating committee provided.
+    organization = models.ForeignKey(
+        "registry.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("provided by"),
+    )
+    provided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    provided_at = models.DateTimeField(help_text="when this text was provided")
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["translation", "-provided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.translation} of {self.provided_at:%Y-%m-%d %H:%M}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from icor.charter.models import ClauseTranslation
+from icor.charter.models import ClauseTranslation, ClauseTranslationRevision
 from icor.registry.models import Organization
 
 
@@ -25,5 +25,19 @@ def export_charter(organization: Organization) -> dict[str, Any]:
                 "updated_at": row.updated_at,
             }
             for row in rows
-        ]
+        ],
+        "resolution_translation_revisions": [
+            {
+                "clause": revision.translation.clause.anchor,
+                "language": revision.translation.language,
+                "text": revision.text,
+                "section_title": revision.section_title,
+                "provided_by_account": revision.provided_by_id,
+                "provided_at": revision.provided_at,
+                "replaced_at": revision.replaced_at,
+            }
+            for revision in ClauseTranslationRevision.objects.filter(organization=organization)
+            .select_related("translation__clause")
+            .order_by("pk")
+        ],
     }

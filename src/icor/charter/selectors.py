@@ -1,7 +1,15 @@
 from dataclasses import dataclass
 from itertools import groupby
 
-from icor.charter.models import ORIGINAL_LANGUAGE, Clause, ClauseTranslation, Document
+from django.db.models import Prefetch
+
+from icor.charter.models import (
+    ORIGINAL_LANGUAGE,
+    Clause,
+    ClauseTranslation,
+    ClauseTranslationRevision,
+    Document,
+)
 
 
 def founding_resolution() -> Document | None:
@@ -39,9 +47,11 @@ def shown_sections(document: Document, language: str) -> list[tuple[str, str, st
     """(anchor, title, language of the title, clauses): each in `language` where translated, else the original."""
     translations = {
         t.clause_id: t
-        for t in ClauseTranslation.objects.filter(
-            clause__document=document, language=language
-        ).select_related("organization")
+        for t in ClauseTranslation.objects.filter(clause__document=document, language=language)
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch("revisions", queryset=ClauseTranslationRevision.objects.select_related("organization"))
+        )
     }
     result = []
     for anchor, title, clauses in sections(document):

@@ -10,7 +10,13 @@ from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
-from icor.charter.models import ORIGINAL_LANGUAGE, Clause, ClauseTranslation, Document
+from icor.charter.models import (
+    ORIGINAL_LANGUAGE,
+    Clause,
+    ClauseTranslation,
+    ClauseTranslationRevision,
+    Document,
+)
 from icor.core.languages import TEXT_LANGUAGE_CODES
 
 MAX_CLAUSE = 20_000
@@ -86,6 +92,25 @@ def translate_resolution(
     if any(len(text) > MAX_CLAUSE for text in given.values()):
         raise ValidationError(gettext("The translation is too long."))
     with transaction.atomic():
+        earlier = {
+            t.clause_id: t
+            for t in ClauseTranslation.objects.select_for_update().filter(
+                clause__in=[clauses[anchor] for anchor in given], language=language
+            )
+        }
+        # A changed text keeps the one it replaces readable, with who provided it and when.
+        ClauseTranslationRevision.objects.bulk_create(
+            ClauseTranslationRevision(
+                translation=previous,
+                text=previous.text,
+                section_title=previous.section_title,
+                organization_id=previous.organization_id,
+                provided_by_id=previous.provided_by_id,
+                provided_at=previous.updated_at,
+            )
+            for anchor, text in given.items()
+            if (previous := earlier.get(clauses[anchor].pk)) is not None and previous.text != text
+        )
         for anchor, text in given.items():
             clause = clauses[anchor]
             ClauseTranslation.objects.update_or_create(

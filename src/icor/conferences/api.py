@@ -22,6 +22,7 @@ from icor.conferences.models import (
     Motion,
 )
 from icor.core import group_commit
+from icor.core.collation import by_place_and_name
 from icor.core.refusals import REFUSED
 from icor.registry.models import Organization
 
@@ -167,7 +168,7 @@ def list_delegations(request: HttpRequest, conference_id: int) -> list[dict[str,
                 {"public_name": s.user.shown_name, "voting": s.is_voting} for s in d.delegates.all()
             ],
         }
-        for d in selectors.delegations(conference)
+        for d in sorted(selectors.delegations(conference), key=lambda d: by_place_and_name(d.organization))
     ]
 
 

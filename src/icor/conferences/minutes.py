@@ -19,11 +19,18 @@ from icor.conferences.models import (
     Delegate,
     Delegation,
     Motion,
+    MotionTranslation,
     MotionVersion,
     Position,
 )
 from icor.conferences.outcome_text import result_label
-from icor.conferences.selectors import RoundProgress, named_votes, round_progress
+from icor.conferences.selectors import (
+    RoundProgress,
+    named_votes,
+    reader_translation,
+    reader_translation_of,
+    round_progress,
+)
 from icor.core.collation import by_country_and_name
 from icor.statute import CLAUSES, Rule
 
@@ -95,6 +102,8 @@ class Decision:
     procedures: list[Procedure]
     versions: list[MotionVersion] = field(default_factory=list)
     amendments: list[AmendmentRecord] = field(default_factory=list)
+    # The title in the language of the minutes, beside the original, which stays the authoritative one.
+    translation: MotionTranslation | None = None
 
 
 @dataclass(frozen=True)
@@ -162,7 +171,9 @@ def minutes(conference: Conference) -> Minutes:
         Motion.objects.filter(agenda_item__conference=conference)
         .exclude(state="draft")
         .select_related("agenda_item", "organization")
-        .prefetch_related("cosponsors__organization", "consensus_rounds", "ballots", "versions")
+        .prefetch_related(
+            "cosponsors__organization", "consensus_rounds", "ballots", "versions", reader_translation()
+        )
         .order_by("agenda_item__position", "pk")
     )
     decisions = [
@@ -172,6 +183,7 @@ def minutes(conference: Conference) -> Minutes:
             procedures=_procedures(motion),
             versions=list(motion.versions.all()),
             amendments=_amendments(motion),
+            translation=reader_translation_of(motion),
         )
         for motion in motions
     ]

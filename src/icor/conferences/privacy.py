@@ -20,6 +20,7 @@ from icor.conferences.models import (
     Delegation,
     Motion,
     MotionTranslation,
+    MotionTranslationRevision,
     Vote,
 )
 from icor.registry.models import Organization
@@ -158,6 +159,21 @@ def export_conferences(organization: Organization) -> dict[str, Any]:
                 "updated_at": t.updated_at,
             }
             for t in MotionTranslation.objects.filter(organization=organization).order_by("pk")
+        ],
+        "motion_translation_revisions": [
+            {
+                "motion": r.translation.motion_id,
+                "language": r.translation.language,
+                "title": r.title,
+                "text": r.text,
+                "version": r.version,
+                "provided_by_account": r.provided_by_id,
+                "provided_at": r.provided_at,
+                "replaced_at": r.replaced_at,
+            }
+            for r in MotionTranslationRevision.objects.filter(organization=organization)
+            .select_related("translation")
+            .order_by("pk")
         ],
         "cosponsorships": [
             {"motion": sponsorship.motion_id, "joined_at": sponsorship.joined_at}

@@ -6,7 +6,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 
 from icor.accounts.models import Role
 from icor.conferences.models import (
@@ -23,6 +25,8 @@ from icor.conferences.models import (
     Delegation,
     Motion,
     MotionTranslation,
+    MotionTranslationRevision,
+    MotionVersion,
     Vote,
 )
 from icor.core.collation import by_country_and_name
@@ -73,13 +77,41 @@ def seat(user: Any, conference: Conference) -> Delegate | None:
     )
 
 
+READER_TRANSLATIONS = "reader_translations"
+
+
+def reader_translation(lookup: str = "translations") -> Prefetch:
+    """Prefetch each motion's translation into the active language (`reader_translation_of`), in one query.
+
+    Each translation carries `current_version`, the motion's latest version, to tell whether it is outdated.
+    """
+    latest = MotionVersion.objects.filter(motion=OuterRef("motion")).order_by("-number").values("number")[:1]
+    translations = (
+        MotionTranslation.objects.filter(language=get_language())
+        .select_related("organization")
+        .annotate(current_version=Coalesce(Subquery(latest), 1))
+    )
+    return Prefetch(lookup, queryset=translations, to_attr=READER_TRANSLATIONS)
+
+
+def reader_translation_of(motion: Motion) -> MotionTranslation | None:
+    """The translation `reader_translation` fetched for `motion`; none where the reader reads the original."""
+    return next(iter(getattr(motion, READER_TRANSLATIONS, ())), None)
+
+
+def with_reader_translation(motion: Motion) -> Motion:
+    """`motion` with its translation into the active language fetched, for `reader_translation_of`."""
+    prefetch_related_objects([motion], reader_translation())
+    return motion
+
+
 def agenda(conference: Conference) -> list[Any]:
     return list(
         conference.agenda.prefetch_related(
             Prefetch(
                 "motions",
                 queryset=Motion.objects.select_related("organization")
-                .prefetch_related("consensus_rounds", "ballots")
+                .prefetch_related("consensus_rounds", "ballots", reader_translation())
                 .order_by("pk"),
             )
         )
@@ -229,9 +261,9 @@ def rounds_with_positions(motion: Motion) -> list[ConsensusRound]:
 
 def open_ballots(conference: Conference) -> list[Ballot]:
     return list(
-        Ballot.objects.filter(
-            motion__agenda_item__conference=conference, closed_at__isnull=True
-        ).select_related("motion")
+        Ballot.objects.filter(motion__agenda_item__conference=conference, closed_at__isnull=True)
+        .select_related("motion")
+        .prefetch_related(reader_translation("motion__translations"))
     )
 
 
@@ -323,9 +355,9 @@ def round_progress(consensus_round: ConsensusRound) -> RoundProgress:
 
 def open_rounds(conference: Conference) -> list[ConsensusRound]:
     return list(
-        ConsensusRound.objects.filter(
-            motion__agenda_item__conference=conference, closed_at__isnull=True
-        ).select_related("motion")
+        ConsensusRound.objects.filter(motion__agenda_item__conference=conference, closed_at__isnull=True)
+        .select_related("motion")
+        .prefetch_related(reader_translation("motion__translations"))
     )
 
 
@@ -357,7 +389,12 @@ class ShownText:
 
 
 def motion_text(motion: Motion, language: str) -> ShownText:
-    translations = list(motion.translations.select_related("organization"))
+    earlier = MotionTranslationRevision.objects.select_related("organization")
+    translations = list(
+        motion.translations.select_related("organization").prefetch_related(
+            Prefetch("revisions", queryset=earlier)
+        )
+    )
     chosen = next((t for t in translations if t.language == language and language != motion.language), None)
     current = motion.versions.order_by("-number").values_list("number", flat=True).first() or 1
     return ShownText(motion=motion, translation=chosen, current_version=current, translations=translations)

@@ -79,3 +79,8 @@ def country_choices() -> list[tuple[str, str]]:
 def by_country_and_name(organization: Any) -> tuple[object, object]:
     """Sort key of an organization: its country's name, then its own, as the reader's language sorts."""
     return sort_key(str(organization.country.name)), sort_key(organization.name)
+
+
+def by_place_and_name(organization: Any) -> tuple[object, object, object]:
+    """Sort key of an organization in the registry's order: continent, country, name, each as the reader names it."""
+    return (sort_key(str(organization.get_continent_display())), *by_country_and_name(organization))

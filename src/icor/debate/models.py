@@ -166,3 +166,25 @@ class AmendmentTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"A{self.amendment.number} [{self.language}]"
+
+
+class AmendmentTranslationRevision(models.Model):
+    """An earlier text of an amendment's translation, kept when a delegation provides it again."""
+
+    translation = models.ForeignKey(AmendmentTranslation, on_delete=models.CASCADE, related_name="revisions")
+    proposed_text = models.TextField(_("proposed text"))
+    rationale = models.TextField(_("rationale"), blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
+    )
+    provided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    provided_at = models.DateTimeField(help_text="when this text was provided")
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["translation", "-provided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.translation} of {self.provided_at:%Y-%m-%d %H:%M}"

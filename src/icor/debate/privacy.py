@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from icor.debate.models import Amendment, AmendmentTranslation, Contribution, Speaker
+from icor.debate.models import (
+    Amendment,
+    AmendmentTranslation,
+    AmendmentTranslationRevision,
+    Contribution,
+    Speaker,
+)
 from icor.registry.models import Organization
 
 
@@ -42,6 +48,21 @@ def export_debate(organization: Organization) -> dict[str, Any]:
                 "updated_at": t.updated_at,
             }
             for t in translations.order_by("pk")
+        ],
+        "amendment_translation_revisions": [
+            {
+                "motion": r.translation.amendment.motion_id,
+                "amendment": r.translation.amendment.number,
+                "language": r.translation.language,
+                "proposed_text": r.proposed_text,
+                "rationale": r.rationale,
+                "provided_by_account": r.provided_by_id,
+                "provided_at": r.provided_at,
+                "replaced_at": r.replaced_at,
+            }
+            for r in AmendmentTranslationRevision.objects.filter(organization=organization)
+            .select_related("translation__amendment")
+            .order_by("pk")
         ],
         "contributions": [
             {

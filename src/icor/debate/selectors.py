@@ -12,6 +12,7 @@ from icor.debate.diff import Segment
 from icor.debate.models import (
     Amendment,
     AmendmentTranslation,
+    AmendmentTranslationRevision,
     Contribution,
     Speaker,
     SpeakersList,
@@ -64,7 +65,15 @@ def amendments(motion: Motion) -> list[AmendmentView]:
         Amendment.objects.filter(motion=motion)
         .select_related("base", "organization", "resulting_version")
         .prefetch_related(
-            Prefetch("translations", queryset=AmendmentTranslation.objects.select_related("organization"))
+            Prefetch(
+                "translations",
+                queryset=AmendmentTranslation.objects.select_related("organization").prefetch_related(
+                    Prefetch(
+                        "revisions",
+                        queryset=AmendmentTranslationRevision.objects.select_related("organization"),
+                    )
+                ),
+            )
         )
     ):
         segments = [Segment(operation, text) for operation, text in amendment.diff]

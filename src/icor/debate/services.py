@@ -27,6 +27,7 @@ from icor.debate.models import (
     Amendment,
     AmendmentState,
     AmendmentTranslation,
+    AmendmentTranslationRevision,
     Contribution,
     Speaker,
     SpeakersList,
@@ -334,6 +335,21 @@ def translate_amendment(
         limit=bounds.MAX_MOTION_TEXT,
     )
     with transaction.atomic():
+        earlier = (
+            AmendmentTranslation.objects.select_for_update()
+            .filter(amendment=amendment, language=language)
+            .first()
+        )
+        if earlier is not None:
+            # The text it replaces stays readable, with who provided it and when.
+            AmendmentTranslationRevision.objects.create(
+                translation=earlier,
+                proposed_text=earlier.proposed_text,
+                rationale=earlier.rationale,
+                organization_id=earlier.organization_id,
+                provided_by_id=earlier.provided_by_id,
+                provided_at=earlier.updated_at,
+            )
         translation, created = AmendmentTranslation.objects.update_or_create(
             amendment=amendment,
             language=language,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from icor.conferences.models import Conference, ConferenceStatus, Motion
+from icor.conferences.selectors import with_reader_translation
 from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.forms import AmendmentForm, AmendmentTranslationForm, ContributionForm, DecisionNoteForm
@@ -22,8 +23,8 @@ def _debate_url(motion: Motion) -> str:
 
 @login_required
 def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
-    motion = get_object_or_404(
-        Motion.objects.select_related("agenda_item__conference", "organization"), pk=pk
+    motion = with_reader_translation(
+        get_object_or_404(Motion.objects.select_related("agenda_item__conference", "organization"), pk=pk)
     )
     # Forms are offered only while the service would take them (nothing is offered that will be refused).
     conference_open = motion.conference.status != ConferenceStatus.CLOSED

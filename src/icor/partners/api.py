@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
+from icor.core.collation import collated
 from icor.partners import selectors
 
 router = Router(tags=["partners"])
@@ -43,7 +44,7 @@ def _out(partner: Any) -> dict[str, Any]:
 
 @router.get("", response=list[PartnerOut], summary="Partner organizations and alliances")
 def list_partners(request: HttpRequest) -> list[dict[str, Any]]:
-    return [_out(partner) for partner in selectors.partners()]
+    return [_out(partner) for partner in collated(selectors.partners(), lambda partner: partner.name)]
 
 
 @router.get("/{slug}", response=PartnerOut, summary="One partner")

@@ -2,6 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext
 from ninja import Field, Query, Router, Schema
 
+from icor.core.collation import by_place_and_name
 from icor.registry import selectors
 from icor.registry.models import Continent, Organization
 from icor.registry.records import write_member_file
@@ -88,7 +89,7 @@ def _filtered(filters: RegistryFilters):  # type: ignore[no-untyped-def]
 
 @router.get("/organizations", response=list[OrganizationOut], summary="List member organizations")
 def list_organizations(request: HttpRequest, filters: Query[RegistryFilters]) -> list[dict[str, object]]:
-    return [_out(organization) for organization in _filtered(filters)]
+    return [_out(organization) for organization in sorted(_filtered(filters), key=by_place_and_name)]
 
 
 @router.get("/organizations.csv", summary="The registry as CSV", response={200: str})

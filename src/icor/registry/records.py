@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext
 from django_countries import countries
 
 from icor.registry.continents import CONTINENT_OF
@@ -65,7 +66,7 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        return gettext("line %(line)s: %(reason)s") % {"line": self.line, "reason": self.reason}
 
 
 class RegistryFileError(ValueError):
@@ -83,7 +84,9 @@ def read_member_file(text: str, *, file_format: str) -> list[MemberRecord]:
     for line, row in rows:
         problems, record = _check_row(row)
         if record is not None and record.key in seen:
-            problems.append(f"duplicate of line {seen[record.key]} (same name and country)")
+            problems.append(
+                gettext("duplicate of line %(line)s (same name and country)") % {"line": seen[record.key]}
+            )
         if problems:
             errors.extend(RowError(line, problem) for problem in problems)
         elif record is not None:
@@ -92,7 +95,7 @@ def read_member_file(text: str, *, file_format: str) -> list[MemberRecord]:
     if errors:
         raise RegistryFileError(errors)
     if not records:
-        raise RegistryFileError([RowError(1, "the file holds no organization")])
+        raise RegistryFileError([RowError(1, gettext("the file holds no organization"))])
     return records
 
 
@@ -118,7 +121,9 @@ def _rows_from_csv(text: str) -> list[tuple[int, dict[str, str]]]:
     header = reader.fieldnames or []
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
-        raise RegistryFileError([RowError(1, f"header lacks column(s): {', '.join(missing)}")])
+        raise RegistryFileError(
+            [RowError(1, gettext("header lacks column(s): %(columns)s") % {"columns": ", ".join(missing)})]
+        )
     rows = []
     for row in reader:
         if None in row:
@@ -132,11 +137,13 @@ def _rows_from_json(text: str) -> list[tuple[int, dict[str, str]]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise RegistryFileError([RowError(error.lineno, f"not valid JSON: {error.msg}")]) from None
+        raise RegistryFileError(
+            [RowError(error.lineno, gettext("not valid JSON: %(error)s") % {"error": error.msg})]
+        ) from None
     if isinstance(data, dict):
         data = data.get("organizations")
     if not isinstance(data, list):
-        raise RegistryFileError([RowError(1, "expected a list of organizations")])
+        raise RegistryFileError([RowError(1, gettext("expected a list of organizations"))])
     lines = _json_item_lines(text, len(data))
     rows: list[tuple[int, dict[str, str]]] = []
     for index, item in enumerate(data):
@@ -168,47 +175,66 @@ def _json_item_lines(text: str, count: int) -> list[int]:
 
 def _check_row(row: dict[str, str]) -> tuple[list[str], MemberRecord | None]:
     if "__extra__" in row:
-        return ["more cells than columns in the header"], None
+        return [gettext("more cells than columns in the header")], None
     if "__not_an_object__" in row:
-        return ["expected an object with the registry columns"], None
+        return [gettext("expected an object with the registry columns")], None
     problems: list[str] = []
     value = {column: row.get(column, "") for column in COLUMNS}
     for column, text in value.items():
         if text != text.strip():
-            problems.append(f"{column} has leading or trailing spaces")
+            problems.append(gettext("%(column)s has leading or trailing spaces") % {"column": column})
         if "\x00" in text:
-            problems.append(f"{column} holds a NUL character, which no field accepts")
-        if FOOTNOTE.search(text):
-            problems.append(f"{column} holds a footnote mark ({FOOTNOTE.search(text).group()})")  # type: ignore[union-attr]
+            problems.append(
+                gettext("%(column)s holds a NUL character, which no field accepts") % {"column": column}
+            )
+        if footnote := FOOTNOTE.search(text):
+            problems.append(
+                gettext("%(column)s holds a footnote mark (%(mark)s)")
+                % {"column": column, "mark": footnote.group()}
+            )
     for column in ("continent", "country_code", "country", "name", "english_name", "status"):
         if not value[column].strip():
-            problems.append(f"{column} is empty")
+            problems.append(gettext("%(column)s is empty") % {"column": column})
     if value["continent"] and value["continent"] not in Continent.values:
-        problems.append(f"unknown continent {value['continent']!r} (one of: {', '.join(Continent.values)})")
+        problems.append(
+            gettext("unknown continent “%(continent)s” (one of: %(known)s)")
+            % {"continent": value["continent"], "known": ", ".join(Continent.values)}
+        )
     code = value["country_code"].strip().upper()
     if value["country_code"] and code not in dict(countries):
-        problems.append(f"unknown ISO 3166 country code {value['country_code']!r}")
+        problems.append(gettext("unknown ISO 3166 country code “%(code)s”") % {"code": value["country_code"]})
     elif (
         value["continent"] in Continent.values
         and CONTINENT_OF.get(code, value["continent"]) != value["continent"]
     ):
         problems.append(
-            f"{value['country_code']} lies in {CONTINENT_OF[code].value}, not in {value['continent']} "
-            "(the continent follows from the country)"
+            gettext(
+                "%(code)s lies in %(continent)s, not in %(given)s (the continent follows from the country)"
+            )
+            % {
+                "code": value["country_code"],
+                "continent": CONTINENT_OF[code].value,
+                "given": value["continent"],
+            }
         )
     member_since = _year(value["member_since"], problems)
     if value["status"] and value["status"] not in STATUSES:
-        problems.append(f"status must be one of {', '.join(STATUSES)}, not {value['status']!r}")
+        problems.append(
+            gettext("status must be one of %(known)s, not “%(status)s”")
+            % {"known": ", ".join(STATUSES), "status": value["status"]}
+        )
     left_on = _date(value["left_on"], problems)
     if value["status"] == "former" and left_on is None:
-        problems.append("a former member needs left_on (YYYY-MM-DD)")
+        problems.append(gettext("a former member needs left_on (YYYY-MM-DD)"))
     if value["status"] == "member" and left_on is not None:
-        problems.append("a current member cannot have left_on")
+        problems.append(gettext("a current member cannot have left_on"))
     if left_on and member_since and left_on.year < member_since:
-        problems.append("left_on lies before member_since")
+        problems.append(gettext("left_on lies before member_since"))
     for column, limit in (("name", 200), ("english_name", 200), ("abbreviation", 40)):
         if len(value[column]) > limit:
-            problems.append(f"{column} is longer than {limit} characters")
+            problems.append(
+                gettext("%(column)s is longer than %(limit)s characters") % {"column": column, "limit": limit}
+            )
     if problems:
         return problems, None
     return [], MemberRecord(
@@ -228,11 +254,15 @@ def _year(text: str, problems: list[str]) -> int | None:
     if not text.strip():
         return None
     if not re.fullmatch(r"\d{4}", text.strip()):
-        problems.append(f"member_since must be a year like 2010 or empty, not {text!r}")
+        problems.append(
+            gettext("member_since must be a year like 2010 or empty, not “%(text)s”") % {"text": text}
+        )
         return None
     year = int(text)
     if not 2010 <= year <= date.today().year:
-        problems.append(f"member_since {year} lies outside 2010 (founding) to this year")
+        problems.append(
+            gettext("member_since %(year)s lies outside 2010 (founding) to this year") % {"year": year}
+        )
         return None
     return year
 
@@ -243,7 +273,7 @@ def _date(text: str, problems: list[str]) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        problems.append(f"left_on must be a date YYYY-MM-DD, not {text!r}")
+        problems.append(gettext("left_on must be a date YYYY-MM-DD, not “%(text)s”") % {"text": text})
         return None
 
 

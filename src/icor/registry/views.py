@@ -20,7 +20,7 @@ from django_ratelimit.core import is_ratelimited
 from icor.accounts.forms import InvitationForm
 from icor.accounts.models import Invitation, Role, User
 from icor.accounts.views import show_invitation
-from icor.core.collation import by_country_and_name, sort_key
+from icor.core.collation import by_place_and_name
 from icor.registry import selectors, services
 from icor.registry.continents import continent_of
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
@@ -39,7 +39,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         include_former=bool(filters.get("former")),
     )
     # Continents, countries and names in the reader's language, in that language's alphabetical order.
-    rows = sorted(result, key=lambda o: (sort_key(str(o.get_continent_display())), *by_country_and_name(o)))
+    rows = sorted(result, key=by_place_and_name)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     template = "registry/_results.html" if request.htmx else "registry/list.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "page": page, "count": len(rows)})

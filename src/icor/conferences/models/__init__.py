@@ -22,7 +22,14 @@ from icor.conferences.models.decision import (
     SecretVote,
     Vote,
 )
-from icor.conferences.models.motion import AgendaItem, CoSponsorship, Motion, MotionTranslation, MotionVersion
+from icor.conferences.models.motion import (
+    AgendaItem,
+    CoSponsorship,
+    Motion,
+    MotionTranslation,
+    MotionTranslationRevision,
+    MotionVersion,
+)
 
 __all__ = [
     "AgendaItem",
@@ -44,6 +51,7 @@ __all__ = [
     "Guest",
     "Motion",
     "MotionTranslation",
+    "MotionTranslationRevision",
     "MotionVersion",
     "Position",
     "SecretVote",

@@ -140,6 +140,29 @@ class MotionTranslation(models.Model):
         return f"{self.motion} [{self.language}]"
 
 
+class MotionTranslationRevision(models.Model):
+    """An earlier text of a translation, kept when a delegation provides the translation again."""
+
+    translation = models.ForeignKey(MotionTranslation, on_delete=models.CASCADE, related_name="revisions")
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    version = models.PositiveIntegerField(help_text="number of the motion version translated")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
+    )
+    provided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    provided_at = models.DateTimeField(help_text="when this text was provided")
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["translation", "-provided_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.translation} of {self.provided_at:%Y-%m-%d %H:%M}"
+
+
 class CoSponsorship(models.Model):
     """An organization that joined a motion, by its own officer (S11)."""
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from icor.accounts.models import Role
 from icor.audit.services import record_event
-from icor.conferences.models import Motion, MotionTranslation
+from icor.conferences.models import Motion, MotionTranslation, MotionTranslationRevision
 from icor.conferences.services._common import require_not_closed
 from icor.conferences.transitions import MotionState
 from icor.core import bounds
@@ -23,7 +23,8 @@ def translate_motion(
     """Add (or bring up to date) the translation of a motion into `language`, for the actor's own organization.
 
     The translation records the version of the original it was made from, so that it is shown as
-    outdated once the motion's text changes. Providing a translation again replaces the earlier one.
+    outdated once the motion's text changes. Providing a translation again replaces the earlier one,
+    whose text is kept as a revision.
     """
     organization = getattr(actor, "organization", None)
     if getattr(actor, "role", None) not in (Role.OFFICER, Role.DELEGATE) or organization is None:
@@ -44,6 +45,18 @@ def translate_motion(
     with transaction.atomic():
         locked = Motion.objects.select_for_update().get(pk=motion.pk)
         current = locked.versions.order_by("-number").values_list("number", flat=True).first() or 1
+        earlier = MotionTranslation.objects.filter(motion=locked, language=language).first()
+        if earlier is not None:
+            # The text it replaces stays readable, with who provided it and when.
+            MotionTranslationRevision.objects.create(
+                translation=earlier,
+                title=earlier.title,
+                text=earlier.text,
+                version=earlier.version,
+                organization_id=earlier.organization_id,
+                provided_by_id=earlier.provided_by_id,
+                provided_at=earlier.updated_at,
+            )
         translation, created = MotionTranslation.objects.update_or_create(
             motion=locked,
             language=language,

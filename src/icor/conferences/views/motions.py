@@ -363,7 +363,7 @@ def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
         "conferences/ballot.html",
         {
             "ballot": ballot,
-            "motion": ballot.motion,
+            "motion": selectors.with_reader_translation(ballot.motion),
             "conference": ballot.motion.conference,
             "status": selectors.ballot_counts(ballot),
             "named_votes": selectors.named_votes(ballot) if not ballot.is_open else [],

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from icor.core.collation import by_place_and_name
 from icor.projects.models import Project, TaskEvent, TaskEventKind
 from icor.registry.models import Organization
 
@@ -143,11 +144,4 @@ def reliability_records(*, project: Project | None = None) -> list[ReliabilityRe
         )
         for organization_id, group in grouped.items()
     ]
-    return sorted(
-        records,
-        key=lambda r: (
-            (r.organization.continent, str(r.organization.country), r.organization.name)
-            if r.organization
-            else ("", "", "")
-        ),
-    )
+    return sorted(records, key=lambda record: by_place_and_name(record.organization))

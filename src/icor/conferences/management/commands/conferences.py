@@ -1,7 +1,6 @@
 import json
 import sys
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
 
@@ -9,6 +8,7 @@ from icor.conferences import selectors, services
 from icor.conferences.models import Ballot, Conference
 from icor.conferences.outcome_text import result_label
 from icor.conferences.pdf import MinutesUncoverable, render_minutes, render_pdf
+from icor.core.languages import site_language
 
 
 class Command(BaseCommand):
@@ -71,14 +71,7 @@ class Command(BaseCommand):
                 gettext("no conference %(conference)s") % {"conference": options["conference_id"]},
                 returncode=2,
             )
-        language = str(options["lang"])
-        if language not in dict(settings.LANGUAGES):
-            known = ", ".join(code for code, _name in settings.LANGUAGES)
-            raise CommandError(
-                gettext("unknown language %(language)s; one of: %(known)s")
-                % {"language": language, "known": known},
-                returncode=2,
-            )
+        language = site_language(str(options["lang"]))
         if options["html"]:
             document = render_minutes(conference, language).body.encode()
         else:

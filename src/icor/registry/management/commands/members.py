@@ -2,8 +2,10 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 from django.utils.translation import gettext
 
+from icor.core.languages import site_language
 from icor.registry.records import RegistryFileError, write_member_file
 from icor.registry.selectors import export_records
 from icor.registry.services import import_members
@@ -17,6 +19,7 @@ class Command(BaseCommand):
         importing = actions.add_parser("import", help="check a whole file, then apply it (all or nothing)")
         importing.add_argument("file", type=Path)
         importing.add_argument("--format", choices=["csv", "json"], help="default: from the file's suffix")
+        importing.add_argument("--lang", default="en", help="language of the problems reported, e.g. de")
         exporting = actions.add_parser("export", help="write the registry to standard output")
         exporting.add_argument("--format", choices=["csv", "json"], default="csv")
 
@@ -24,9 +27,12 @@ class Command(BaseCommand):
         if action == "export":
             sys.stdout.write(write_member_file(export_records(), file_format=str(options["format"])))
             return
-        path = options["file"]
+        with translation.override(site_language(str(options["lang"]))):
+            self._import(options["file"], options["format"])
+
+    def _import(self, path: object, chosen_format: object) -> None:
         assert isinstance(path, Path)
-        file_format = str(options["format"] or ("json" if path.suffix.lower() == ".json" else "csv"))
+        file_format = str(chosen_format or ("json" if path.suffix.lower() == ".json" else "csv"))
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
