@@ -6,6 +6,7 @@ from typing import Any
 
 from icor.accounts import services
 from icor.accounts.models import Role
+from tests.factories import make_user
 from tests.security.matrix import FORBIDDEN, FOUND, NOT_ALLOWED, NOT_FOUND, OK, UNAUTHORIZED, Row, cells
 
 LOGGED_IN = cells(OK, anonymous=FOUND)
@@ -23,6 +24,14 @@ def officer_invitation(world: Any) -> None:
     issued = services.invite_member(actor=world.accounts["officer"], role=Role.DELEGATE)
     world.extra["invitation"] = issued.invitation.pk
     world.extra["invitation_token"] = issued.token
+
+
+def committee_suspension(world: Any) -> None:
+    delegate = world.accounts["delegate"]
+    account = make_user(Role.DELEGATE, delegate.organization)
+    world.extra["suspension"] = services.suspend_account(
+        actor=world.accounts["committee"], account=account, reason="lost device"
+    ).pk
 
 
 def observer_id(world: Any) -> None:
@@ -88,6 +97,15 @@ ROWS = [
         method="POST",
         data={"reason": "shared the password"},
         why="only the committee suspends, with a recorded reason",
+    ),
+    Row(
+        "accounts:lift_suspension",
+        "/accounts/suspensions/{suspension}/lift/",
+        cells(FORBIDDEN, anonymous=FOUND, committee=FOUND),
+        method="POST",
+        data={"reason": "new device checked"},
+        prepare=committee_suspension,
+        why="only the committee lifts a suspension it made, with a recorded reason",
     ),
     Row(
         "accounts:revoke_invitation",

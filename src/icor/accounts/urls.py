@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/<int:pk>/remove/", views.remove_account, name="remove"),
     path("all/", views.all_accounts, name="all"),
     path("people/<int:pk>/suspend/", views.suspend, name="suspend"),
+    path("suspensions/<int:pk>/lift/", views.lift_suspension, name="lift_suspension"),
     path("invitations/<int:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("invitation/<str:token>/", views.accept, name="accept"),
     path("observers/<int:pk>/end/", views.end_observer, name="end_observer"),

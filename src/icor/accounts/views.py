@@ -26,7 +26,7 @@ from icor.accounts.forms import (
     PublicNameForm,
     SuspensionForm,
 )
-from icor.accounts.models import ApiToken, Invitation, Role, User
+from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
 
 
 def _qr_data_uri(text: str) -> str:
@@ -162,9 +162,32 @@ def all_accounts(request: HttpRequest) -> HttpResponse:
     """The committee's list for suspensions: public names and bodies only, never login names."""
     _committee(request)
     accounts = User.objects.filter(is_active=True).select_related("organization", "partner")
-    return render(
-        request, "accounts/all.html", {"accounts": accounts.order_by("organization__slug", "role", "pk")}
-    )
+    suspensions = Suspension.objects.filter(
+        cause=Suspension.Cause.SUSPENDED, lifted_at__isnull=True, account__is_active=False
+    ).select_related("account__organization", "account__partner")
+    context = {
+        "accounts": accounts.order_by("organization__slug", "role", "pk"),
+        "suspensions": suspensions,
+    }
+    return render(request, "accounts/all.html", context)
+
+
+@login_required
+@require_POST
+def lift_suspension(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _committee(request)
+    suspension = get_object_or_404(Suspension, pk=pk)
+    form = SuspensionForm(request.POST)  # the same recorded reason as for suspending
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for lifting the suspension; it is recorded."))
+        return redirect("accounts:all")
+    try:
+        services.lift_suspension(actor=committee, suspension=suspension, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The suspension is lifted; the person can log in again."))
+    return redirect("accounts:all")
 
 
 @login_required
