@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import Client
+
 from icor.accounts import services
 from icor.accounts.models import Role
 from tests.factories import make_user
@@ -32,6 +34,15 @@ def committee_suspension(world: Any) -> None:
     world.extra["suspension"] = services.suspend_account(
         actor=world.accounts["committee"], account=account, reason="lost device"
     ).pk
+
+
+def delegate_locked_out(world: Any) -> None:
+    for number in range(5):
+        Client().post(
+            "/accounts/login/",
+            {"login": world.accounts["delegate"].username, "password": "a wrong guess 1"},
+            REMOTE_ADDR=f"203.0.113.{number}",
+        )
 
 
 def observer_id(world: Any) -> None:
@@ -87,6 +98,14 @@ ROWS = [
         cells(FORBIDDEN, anonymous=FOUND, officer=NOT_FOUND),
         method="POST",
         why="S11: another organization's account is not found among the own accounts",
+    ),
+    Row(
+        "accounts:lift_login_lock",
+        "/accounts/people/{delegate_id}/unlock/",
+        cells(FORBIDDEN, anonymous=FOUND, officer=FOUND),
+        method="POST",
+        prepare=delegate_locked_out,
+        why="S11: the own organization's officer lifts its account's login lock; the committee cannot",
     ),
     Row("accounts:all", "/accounts/all/", COMMITTEE_ONLY, why="the committee picks an account to suspend"),
     Row("accounts:suspend", "/accounts/people/{delegate_id}/suspend/", COMMITTEE_ONLY),

@@ -76,9 +76,20 @@ def lifts_suspension(user: Any, suspension: Any) -> bool:
     )
 
 
+@predicate
+def answers_for_account(user: Any, account: Any) -> bool:
+    """An officer of the account's own organization (S11); the committee for its own and observers' accounts."""
+    if account is None:
+        return False
+    if account.organization_id is not None:
+        return bool(is_officer_of(user, account.organization))
+    return bool(is_committee(user)) and account.role in (Role.COMMITTEE, Role.OBSERVER)
+
+
 # Accounts: the committee suspends with a recorded reason and lifts its own suspensions.
 add_perm("accounts.suspend", is_committee)
 add_perm("accounts.lift_suspension", lifts_suspension)
+add_perm("accounts.lift_login_lock", answers_for_account)
 
 # Registry.
 add_perm("registry.decide_admission", is_committee)

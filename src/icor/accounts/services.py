@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rules import has_perm
 
+from icor.accounts import login_lock
 from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
 from icor.accounts.signals import invitation_accepted
 from icor.audit.services import record_event
@@ -267,6 +268,28 @@ def lift_suspension(*, actor: User, suspension: Suspension, reason: str) -> Susp
             data={"suspension": suspension.pk},
         )
     return suspension
+
+
+def lift_login_lock(*, actor: User, account: User) -> None:
+    """The person who answers for an account lets it log in again after guessed passwords locked it.
+
+    Only the account's counter is reset: the addresses that guessed stay limited, and no password
+    is tried, so the lift tells nobody whether a guess was right.
+    """
+    if not has_perm("accounts.lift_login_lock", actor, account):
+        raise PermissionDenied(
+            _("Only an officer of the account's own organization (the committee for its own) lifts the lock.")
+        )
+    if not login_lock.is_locked(account.pk):
+        raise ValidationError(_("This account is not locked."))
+    with transaction.atomic():
+        record_event(
+            "accounts.login_lock_lifted",
+            actor=actor,
+            organization_id=account.organization_id,
+            subject=f"account:{account.pk}",
+        )
+    login_lock.lift(account.pk)  # once the audit event is written
 
 
 def end_observer(*, actor: User, account: User) -> Suspension:

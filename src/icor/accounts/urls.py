@@ -9,6 +9,7 @@ urlpatterns = [
     path("me/tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
     path("people/", views.people, name="people"),
     path("people/<int:pk>/remove/", views.remove_account, name="remove"),
+    path("people/<int:pk>/unlock/", views.lift_login_lock, name="lift_login_lock"),
     path("all/", views.all_accounts, name="all"),
     path("people/<int:pk>/suspend/", views.suspend, name="suspend"),
     path("suspensions/<int:pk>/lift/", views.lift_suspension, name="lift_suspension"),
