@@ -26,6 +26,8 @@ def test_a_token_acts_as_its_owner(delegate: User) -> None:
     response = Client().get("/api/accounts/me", headers=bearer(issued.secret))
     assert response.status_code == 200
     assert response.json()["id"] == delegate.pk
+    assert delegate.organization is not None
+    assert response.json()["organization"] == delegate.organization.slug
 
 
 def test_only_a_hash_is_stored(delegate: User) -> None:

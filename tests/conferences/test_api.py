@@ -45,7 +45,7 @@ def test_a_full_named_ballot_through_the_api(conference: Conference, committee: 
         f"/api/conferences/{conference.pk}/motions",
         {
             "agenda_item_id": item["id"],
-            "organization_id": a.delegation.organization_id,
+            "organization": a.delegation.organization.slug,
             "kind": "current-affairs",
             "title": "Solidarity",
             "text": "Text.",
@@ -127,7 +127,7 @@ def test_accreditation_and_attendance_by_api(conference: Conference, officer: Us
     response = api(officer).post(
         f"/api/conferences/{conference.pk}/delegations",
         {
-            "organization_id": officer.organization_id,
+            "organization": officer.organization.slug,
             "delegate_ids": [delegate.pk],
             "voting_delegate_id": delegate.pk,
         },

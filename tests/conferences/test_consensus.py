@@ -35,8 +35,8 @@ def test_consensus_with_a_reservation_adopts_and_records_the_reservation(
     assert closed.outcome["figures"] == {"agree": 2, "stand_aside": 1, "objections": 0, "present": 3}
     assert closed.reservations == [
         {
-            "organization": b.delegation.organization.short_name,
-            "organization_name": b.delegation.organization.name,
+            "organization": b.delegation.organization.slug,
+            "organization_name": b.delegation.organization.short_name,
             "text": "We doubt point 3.",
         }
     ]

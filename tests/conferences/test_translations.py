@@ -122,7 +122,8 @@ def test_the_api_lists_and_adds_translations(setting) -> None:  # type: ignore[n
             **GERMAN,
             "version": 1,
             "outdated": False,
-            "organization": translator.delegation.organization.short_name,
+            "organization": translator.delegation.organization.slug,
+            "organization_name": translator.delegation.organization.short_name,
             "updated_at": listed[0]["updated_at"],
         }
     ]

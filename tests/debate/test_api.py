@@ -23,7 +23,7 @@ def test_contributions_and_amendments_through_the_api(debate: Debate, committee:
         f"{url}/contributions", {"text": "Via the API.", "stance": "oppose"}, content_type="application/json"
     )
     assert created.status_code == 201
-    assert created.json()["organization"] == debate.other.organization.short_name
+    assert created.json()["organization"] == debate.other.organization.slug
     proposed = delegate.post(
         f"{url}/amendments",
         {"proposed_text": "The conference meets every three years."},
@@ -68,4 +68,4 @@ def test_the_speakers_list_through_the_api(debate: Debate, committee: User) -> N
     assert api_client(debate.other).post(url).status_code == 201
     assert api_client(debate.other).post(url).status_code == 409
     called = api_client(committee).post(f"{url}/next")
-    assert called.json()["organization"] == debate.other.organization.short_name
+    assert called.json()["organization"] == debate.other.organization.slug

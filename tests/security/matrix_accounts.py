@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import Client
+
 from icor.accounts import services
 from icor.accounts.models import Role
+from tests.factories import make_user
 from tests.security.matrix import FORBIDDEN, FOUND, NOT_ALLOWED, NOT_FOUND, OK, UNAUTHORIZED, Row, cells
 
 LOGGED_IN = cells(OK, anonymous=FOUND)
@@ -23,6 +26,23 @@ def officer_invitation(world: Any) -> None:
     issued = services.invite_member(actor=world.accounts["officer"], role=Role.DELEGATE)
     world.extra["invitation"] = issued.invitation.pk
     world.extra["invitation_token"] = issued.token
+
+
+def committee_suspension(world: Any) -> None:
+    delegate = world.accounts["delegate"]
+    account = make_user(Role.DELEGATE, delegate.organization)
+    world.extra["suspension"] = services.suspend_account(
+        actor=world.accounts["committee"], account=account, reason="lost device"
+    ).pk
+
+
+def delegate_locked_out(world: Any) -> None:
+    for number in range(5):
+        Client().post(
+            "/accounts/login/",
+            {"login": world.accounts["delegate"].username, "password": "a wrong guess 1"},
+            REMOTE_ADDR=f"203.0.113.{number}",
+        )
 
 
 def observer_id(world: Any) -> None:
@@ -79,6 +99,14 @@ ROWS = [
         method="POST",
         why="S11: another organization's account is not found among the own accounts",
     ),
+    Row(
+        "accounts:lift_login_lock",
+        "/accounts/people/{delegate_id}/unlock/",
+        cells(FORBIDDEN, anonymous=FOUND, officer=FOUND),
+        method="POST",
+        prepare=delegate_locked_out,
+        why="S11: the own organization's officer lifts its account's login lock; the committee cannot",
+    ),
     Row("accounts:all", "/accounts/all/", COMMITTEE_ONLY, why="the committee picks an account to suspend"),
     Row("accounts:suspend", "/accounts/people/{delegate_id}/suspend/", COMMITTEE_ONLY),
     Row(
@@ -88,6 +116,15 @@ ROWS = [
         method="POST",
         data={"reason": "shared the password"},
         why="only the committee suspends, with a recorded reason",
+    ),
+    Row(
+        "accounts:lift_suspension",
+        "/accounts/suspensions/{suspension}/lift/",
+        cells(FORBIDDEN, anonymous=FOUND, committee=FOUND),
+        method="POST",
+        data={"reason": "new device checked"},
+        prepare=committee_suspension,
+        why="only the committee lifts a suspension it made, with a recorded reason",
     ),
     Row(
         "accounts:revoke_invitation",

@@ -322,7 +322,7 @@ ROWS = [
         cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=OK),
         other=API_NOBODY,
         data={
-            "organization_id": "{org_id}",
+            "organization": "{org}",
             "delegate_ids": "[{officer_id}]",
             "voting_delegate_id": "{officer_id}",
         },
@@ -348,7 +348,7 @@ ROWS = [
         other=API_NOBODY,
         data={
             "agenda_item_id": "{agenda_item}",
-            "organization_id": "{org_id}",
+            "organization": "{org}",
             **{k: MOTION[k] for k in ("kind", "title", "text")},
         },
         why="S11: a motion is submitted in the name of the visitor's own organization only",
@@ -383,7 +383,7 @@ ROWS = [
         "/motions/{other_motion}/cosponsors",
         cells(FORBIDDEN, anonymous=UNAUTHORIZED, officer=OK),
         other=API_NOBODY,
-        data={"organization_id": "{org_id}"},
+        data={"organization": "{org}"},
         why="S11: an officer co-sponsors for the own organization, never in another's name",
     ),
     api("GET", "/motions/{motion_id}/translations", "/motions/{motion}/translations", other=API_READ),

@@ -296,7 +296,7 @@ def test_a_motion_of_a_megabyte_is_refused(conference: Conference, committee: Us
         f"/api/conferences/{conference.pk}/motions",
         {
             "agenda_item_id": item.pk,
-            "organization_id": officer.organization_id,
+            "organization": officer.organization.slug,
             "kind": "current-affairs",
             "title": "Long",
             "text": "x" * 1_000_000,
@@ -317,7 +317,7 @@ def test_a_refusal_names_its_clause(conference: Conference, committee: User) -> 
     motion = motion_in_discussion(conference, committee, delegate)
     response = logged_in(with_totp(other)).post(
         f"/api/conferences/motions/{motion.pk}/cosponsors",
-        {"organization_id": delegate.organization_id},
+        {"organization": delegate.organization.slug},
         content_type="application/json",
     )
     assert response.status_code == 403

@@ -13,6 +13,7 @@ from django.core import signing
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 
+from icor.accounts import login_lock
 from icor.accounts.models import User
 
 DEVICE_SALT = "icor.accounts.known-device"
@@ -80,14 +81,18 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
         account: guesses from elsewhere lock out the guessing address and unknown devices,
         never the owner on their own device.
         """
-        key = self._get_login_attempts_cache_key(request, **credentials)
         login = str(credentials.get("username") or credentials.get("email") or "")
         account = (
             User.objects.filter(Q(username__iexact=login) | Q(email__iexact=login)).first() if login else None
         )
-        device = known_device(request, account.pk) if account is not None else ""
-        if device:
-            key = f"{key}:device:{device}"
+        if account is None:
+            key = self._get_login_attempts_cache_key(request, **credentials)
+        else:
+            # One counter per account, whether its login name or e-mail address was typed.
+            key = login_lock.account_key(account.pk)
+            device = known_device(request, account.pk)
+            if device:
+                key = f"{key}:device:{device}"
         self._login_failed_rl_usage = ratelimit.consume(
             request, app="allauth.account", action="login_failed", key=key
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -18,7 +18,7 @@ class AccountOut(Schema):
     public_name: str
     shown_name: str
     role: str
-    organization_id: int | None
+    organization: str | None = Field(description="slug of the account's organization; none for the committee")
     active: bool
 
 
@@ -28,7 +28,7 @@ def _out(account: User) -> dict[str, object]:
         "public_name": account.public_name,
         "shown_name": account.shown_name,
         "role": account.role,
-        "organization_id": account.organization_id,
+        "organization": account.organization.slug if account.organization is not None else None,
         "active": account.is_active,
     }
 

@@ -134,13 +134,26 @@ class Invitation(models.Model):
 class Suspension(models.Model):
     """Why an account was switched off, by whom and when; lifting it keeps the record."""
 
+    class Cause(models.TextChoices):
+        # Only the committee's own suspensions can be lifted by it: a removal is the organization's
+        # decision (S11), an exit closes every account for good (S12), an ended observer is re-invited.
+        SUSPENDED = "suspended", _("suspended by the committee")
+        REMOVED = "removed", _("removed by the organization")
+        ORGANIZATION_LEFT = "organization_left", _("the organization left")
+        OBSERVER_ENDED = "observer_ended", _("observer account ended")
+
     account = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="suspensions")
+    cause = models.CharField(max_length=20, choices=Cause.choices, default=Cause.SUSPENDED)
     reason = models.CharField(_("reason"), max_length=300)
     suspended_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     suspended_at = models.DateTimeField(auto_now_add=True)
     lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lift_reason = models.CharField(_("reason for lifting"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-suspended_at"]

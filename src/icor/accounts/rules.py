@@ -12,7 +12,7 @@ from typing import Any
 from rules.permissions import add_perm
 from rules.predicates import is_authenticated, predicate
 
-from icor.accounts.models import Role
+from icor.accounts.models import Role, Suspension
 
 
 def _role(user: Any) -> str | None:
@@ -64,6 +64,32 @@ def coordinates(user: Any, project: Any) -> bool:
         and project.coordinators.filter(pk=user.organization_id).exists()
     )
 
+
+@predicate
+def lifts_suspension(user: Any, suspension: Any) -> bool:
+    """The committee lifts a suspension it made, while it stands; never a removal (S11) or an exit (S12)."""
+    return (
+        is_committee(user)
+        and suspension is not None
+        and suspension.cause == Suspension.Cause.SUSPENDED
+        and suspension.lifted_at is None
+    )
+
+
+@predicate
+def answers_for_account(user: Any, account: Any) -> bool:
+    """An officer of the account's own organization (S11); the committee for its own and observers' accounts."""
+    if account is None:
+        return False
+    if account.organization_id is not None:
+        return bool(is_officer_of(user, account.organization))
+    return bool(is_committee(user)) and account.role in (Role.COMMITTEE, Role.OBSERVER)
+
+
+# Accounts: the committee suspends with a recorded reason and lifts its own suspensions.
+add_perm("accounts.suspend", is_committee)
+add_perm("accounts.lift_suspension", lifts_suspension)
+add_perm("accounts.lift_login_lock", answers_for_account)
 
 # Registry.
 add_perm("registry.decide_admission", is_committee)

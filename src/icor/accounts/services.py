@@ -21,7 +21,9 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rules import has_perm
 
+from icor.accounts import login_lock
 from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
 from icor.accounts.signals import invitation_accepted
 from icor.audit.services import record_event
@@ -182,11 +184,11 @@ def accept_invitation(*, token: str, username: str, password: str, public_name: 
     return user
 
 
-def _deactivate(account: User, *, actor: User | None, reason: str) -> Suspension:
+def _deactivate(account: User, *, actor: User | None, reason: str, cause: str) -> Suspension:
     account.is_active = False
     account.save(update_fields=["is_active"])
     account.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-    return Suspension.objects.create(account=account, reason=reason, suspended_by=actor)
+    return Suspension.objects.create(account=account, reason=reason, suspended_by=actor, cause=cause)
 
 
 def revoke_account(*, actor: User, account: User) -> User:
@@ -199,7 +201,9 @@ def revoke_account(*, actor: User, account: User) -> User:
         account = User.objects.select_for_update().get(pk=account.pk)
         if not account.is_active:
             raise ValidationError(_("This account is not active."))
-        _deactivate(account, actor=actor, reason=_("removed by the organization"))
+        _deactivate(
+            account, actor=actor, reason=_("removed by the organization"), cause=Suspension.Cause.REMOVED
+        )
         record_event(
             "accounts.removed",
             actor=actor,
@@ -211,7 +215,7 @@ def revoke_account(*, actor: User, account: User) -> User:
 
 def suspend_account(*, actor: User, account: User, reason: str) -> Suspension:
     """The committee can switch an account off, only with a recorded reason."""
-    if actor.role != Role.COMMITTEE:
+    if not has_perm("accounts.suspend", actor):
         raise PermissionDenied(_("Only the coordinating committee suspends accounts."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for the suspension; it is recorded."))
@@ -221,7 +225,9 @@ def suspend_account(*, actor: User, account: User, reason: str) -> Suspension:
         account = User.objects.select_for_update().get(pk=account.pk)
         if not account.is_active:
             raise ValidationError(_("This account is not active."))
-        suspension = _deactivate(account, actor=actor, reason=reason.strip())
+        suspension = _deactivate(
+            account, actor=actor, reason=reason.strip(), cause=Suspension.Cause.SUSPENDED
+        )
         record_event(
             "accounts.suspended",
             actor=actor,
@@ -230,6 +236,60 @@ def suspend_account(*, actor: User, account: User, reason: str) -> Suspension:
             data={"suspension": suspension.pk},
         )
     return suspension
+
+
+def lift_suspension(*, actor: User, suspension: Suspension, reason: str) -> Suspension:
+    """The committee lifts a suspension it made, with a recorded reason: the person can log in again.
+
+    The API tokens revoked by the suspension stay revoked; the person creates new ones.
+    """
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for lifting the suspension; it is recorded."))
+    with transaction.atomic():
+        suspension = Suspension.objects.select_for_update().select_related("account").get(pk=suspension.pk)
+        if not has_perm("accounts.lift_suspension", actor, suspension):
+            raise PermissionDenied(
+                _("Only the coordinating committee lifts a suspension it made, while it stands.")
+            )
+        account = User.objects.select_for_update().get(pk=suspension.account_id)
+        if account.organization is not None and not is_current_member(account.organization):
+            raise ValidationError(_("This organization is no longer a member (S12)."))
+        suspension.lifted_at = timezone.now()
+        suspension.lifted_by = actor
+        suspension.lift_reason = reason.strip()[:300]
+        suspension.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
+        account.is_active = True
+        account.save(update_fields=["is_active"])
+        record_event(
+            "accounts.suspension_lifted",
+            actor=actor,
+            organization_id=account.organization_id,
+            subject=f"account:{account.pk}",
+            data={"suspension": suspension.pk},
+        )
+    return suspension
+
+
+def lift_login_lock(*, actor: User, account: User) -> None:
+    """The person who answers for an account lets it log in again after guessed passwords locked it.
+
+    Only the account's counter is reset: the addresses that guessed stay limited, and no password
+    is tried, so the lift tells nobody whether a guess was right.
+    """
+    if not has_perm("accounts.lift_login_lock", actor, account):
+        raise PermissionDenied(
+            _("Only an officer of the account's own organization (the committee for its own) lifts the lock.")
+        )
+    if not login_lock.is_locked(account.pk):
+        raise ValidationError(_("This account is not locked."))
+    with transaction.atomic():
+        record_event(
+            "accounts.login_lock_lifted",
+            actor=actor,
+            organization_id=account.organization_id,
+            subject=f"account:{account.pk}",
+        )
+    login_lock.lift(account.pk)  # once the audit event is written
 
 
 def end_observer(*, actor: User, account: User) -> Suspension:
@@ -242,7 +302,9 @@ def end_observer(*, actor: User, account: User) -> Suspension:
         account = User.objects.select_for_update().get(pk=account.pk)
         if not account.is_active:
             raise ValidationError(_("This account is not active."))
-        suspension = _deactivate(account, actor=actor, reason=_("observer invitation ended"))
+        suspension = _deactivate(
+            account, actor=actor, reason=_("observer invitation ended"), cause=Suspension.Cause.OBSERVER_ENDED
+        )
         record_event("accounts.observer_ended", actor=actor, subject=f"account:{account.pk}")
     return suspension
 
@@ -252,7 +314,7 @@ def close_accounts_of(*, organization_id: int, actor: User | None, left_on: obje
     reason = _("the organization left ICOR on %(date)s (S12)") % {"date": left_on}
     closed = 0
     for account in User.objects.select_for_update().filter(organization_id=organization_id, is_active=True):
-        _deactivate(account, actor=actor, reason=reason)
+        _deactivate(account, actor=actor, reason=reason, cause=Suspension.Cause.ORGANIZATION_LEFT)
         closed += 1
     Invitation.objects.filter(
         organization_id=organization_id, accepted_at__isnull=True, revoked_at__isnull=True

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from qrcode.image.svg import SvgPathImage
 
-from icor.accounts import services
+from icor.accounts import login_lock, services
 from icor.accounts.confirmations import END_OBSERVER
 from icor.accounts.forms import (
     AcceptInvitationForm,
@@ -27,7 +27,7 @@ from icor.accounts.forms import (
     PublicNameForm,
     SuspensionForm,
 )
-from icor.accounts.models import ApiToken, Invitation, Role, User
+from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
 from icor.core.confirmation import confirm_first
 
 
@@ -96,9 +96,13 @@ def people(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error) if isinstance(error, PermissionDenied) else error)
         else:
             return show_invitation(request, issued)
+    accounts = User.objects.filter(organization=organization).order_by("-is_active", "role", "pk")
     context = {
         "organization": organization,
-        "accounts": User.objects.filter(organization=organization).order_by("-is_active", "role", "pk"),
+        "accounts": accounts,
+        "locked": {
+            account.pk for account in accounts if account.is_active and login_lock.is_locked(account.pk)
+        },
         "invitations": [i for i in Invitation.objects.filter(organization=organization) if i.is_pending],
         "form": form,
     }
@@ -165,9 +169,35 @@ def all_accounts(request: HttpRequest) -> HttpResponse:
     """The committee's list for suspensions: public names and bodies only, never login names."""
     _committee(request)
     accounts = User.objects.filter(is_active=True).select_related("organization", "partner")
-    return render(
-        request, "accounts/all.html", {"accounts": accounts.order_by("organization__slug", "role", "pk")}
-    )
+    suspensions = Suspension.objects.filter(
+        cause=Suspension.Cause.SUSPENDED, lifted_at__isnull=True, account__is_active=False
+    ).select_related("account__organization", "account__partner")
+    # The committee answers for the login locks of its own and the observers' accounts (S11).
+    own = accounts.filter(organization__isnull=True, role__in=(Role.COMMITTEE, Role.OBSERVER))
+    context = {
+        "accounts": accounts.order_by("organization__slug", "role", "pk"),
+        "locked": {account.pk for account in own if login_lock.is_locked(account.pk)},
+        "suspensions": suspensions,
+    }
+    return render(request, "accounts/all.html", context)
+
+
+@login_required
+@require_POST
+def lift_suspension(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = _committee(request)
+    suspension = get_object_or_404(Suspension, pk=pk)
+    form = SuspensionForm(request.POST)  # the same recorded reason as for suspending
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for lifting the suspension; it is recorded."))
+        return redirect("accounts:all")
+    try:
+        services.lift_suspension(actor=committee, suspension=suspension, reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The suspension is lifted; the person can log in again."))
+    return redirect("accounts:all")
 
 
 @login_required
@@ -184,6 +214,21 @@ def suspend(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The account is suspended; the reason is recorded."))
             return redirect("accounts:suspend", pk=account.pk)
     return render(request, "accounts/suspend.html", {"account": account, "form": form})
+
+
+@login_required
+@require_POST
+def lift_login_lock(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    account = get_object_or_404(User, pk=pk, is_active=True)
+    try:
+        services.lift_login_lock(actor=user, account=account)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The login lock is lifted; the person can log in again."))
+    return redirect("accounts:all" if user.role == Role.COMMITTEE else "accounts:people")
 
 
 def accept(request: HttpRequest, token: str) -> HttpResponse:

@@ -55,9 +55,9 @@ def motion_out(motion: Motion) -> dict[str, Any]:
         "kind": motion.kind,
         "title": motion.title,
         "text": motion.text,
-        "organization_id": motion.organization_id,
-        "organization": motion.organization.short_name,
-        "cosponsors": [c.organization.short_name for c in motion.cosponsors.select_related("organization")],
+        "organization": motion.organization.slug,
+        "organization_name": motion.organization.short_name,
+        "cosponsors": [c.organization.slug for c in motion.cosponsors.select_related("organization")],
         "state": motion.state,
         "discussion_concluded": motion.discussion_concluded,
         "discussion_concluded_at": motion.discussion_concluded_at,
@@ -75,7 +75,8 @@ def translations_out(motion: Motion) -> list[dict[str, Any]]:
             "text": t.text,
             "version": t.version,
             "outdated": t.version < shown.current_version,
-            "organization": t.organization.short_name,
+            "organization": t.organization.slug,
+            "organization_name": t.organization.short_name,
             "updated_at": t.updated_at,
         }
         for t in shown.translations
@@ -161,8 +162,8 @@ def list_delegations(request: HttpRequest, conference_id: int) -> list[dict[str,
     return [
         {
             "id": d.pk,
-            "organization_id": d.organization_id,
-            "organization": d.organization.short_name,
+            "organization": d.organization.slug,
+            "organization_name": d.organization.short_name,
             "present": getattr(d, "is_present", False),
             "delegates": [
                 {"public_name": s.user.shown_name, "voting": s.is_voting} for s in d.delegates.all()
@@ -179,7 +180,7 @@ def list_delegations(request: HttpRequest, conference_id: int) -> list[dict[str,
 )
 def accredit(request: HttpRequest, conference_id: int, payload: schemas.AccreditationIn) -> dict[str, int]:
     conference = get_object_or_404(Conference, pk=conference_id)
-    organization = get_object_or_404(Organization, pk=payload.organization_id)
+    organization = get_object_or_404(Organization, slug=payload.organization)
     accounts = {u.pk: u for u in User.objects.filter(pk__in=payload.delegate_ids)}
     if len(accounts) != len(set(payload.delegate_ids)):
         raise HttpError(422, gettext("Some of the delegate accounts do not exist."))
@@ -252,7 +253,7 @@ def list_motions(request: HttpRequest, conference_id: int) -> list[dict[str, Any
 )
 def create_motion(request: HttpRequest, conference_id: int, payload: schemas.MotionIn) -> Status:
     item = get_object_or_404(AgendaItem, pk=payload.agenda_item_id, conference_id=conference_id)
-    organization = get_object_or_404(Organization, pk=payload.organization_id)
+    organization = get_object_or_404(Organization, slug=payload.organization)
     motion = services.create_motion(
         agenda_item=item,
         organization=organization,
@@ -298,7 +299,7 @@ def conclude_discussion(request: HttpRequest, motion_id: int) -> dict[str, Any]:
 )
 def cosponsor(request: HttpRequest, motion_id: int, payload: schemas.CoSponsorIn) -> dict[str, Any]:
     motion = get_object_or_404(Motion, pk=motion_id)
-    organization = get_object_or_404(Organization, pk=payload.organization_id)
+    organization = get_object_or_404(Organization, slug=payload.organization)
     services.cosponsor_motion(motion=motion, organization=organization, actor=request.user)
     return motion_out(motion)
 
@@ -448,7 +449,11 @@ def result(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
     return {
         "ballot": ballot_out(ballot),
         "named_votes": [
-            {"organization": v.delegation.organization.short_name, "choice": v.choice}
+            {
+                "organization": v.delegation.organization.slug,
+                "organization_name": v.delegation.organization.short_name,
+                "choice": v.choice,
+            }
             for v in (selectors.named_votes(ballot) if not ballot.is_open else [])
         ],
         "counted_secret_votes": [

@@ -9,6 +9,10 @@ from ninja import Field, Schema
 
 from icor.core import bounds
 
+# Organizations are named by their slug everywhere in the API, as in the page addresses.
+OrganizationSlug = Field(description="slug of the organization, as in `GET /api/registry/organizations`")
+OrganizationName = Field(description="its short name, for display")
+
 
 class ConferenceIn(Schema):
     kind: Literal["world", "continental", "regional"]
@@ -49,14 +53,14 @@ class DelegateOut(Schema):
 
 class DelegationOut(Schema):
     id: int
-    organization_id: int
-    organization: str
+    organization: str = OrganizationSlug
+    organization_name: str = OrganizationName
     present: bool
     delegates: list[DelegateOut]
 
 
 class AccreditationIn(Schema):
-    organization_id: int
+    organization: str = Field(max_length=100, description="slug of your own organization")
     delegate_ids: list[int]
     voting_delegate_id: int | None = None
 
@@ -83,7 +87,7 @@ class AgendaItemOut(Schema):
 
 class MotionIn(Schema):
     agenda_item_id: int
-    organization_id: int
+    organization: str = Field(max_length=100, description="slug of your own organization")
     kind: Literal["principled", "founding-document", "current-affairs"]
     title: str = Field(max_length=200)
     text: str = Field(max_length=bounds.MAX_MOTION_TEXT)
@@ -107,9 +111,9 @@ class MotionOut(Schema):
     kind: str
     title: str
     text: str
-    organization_id: int
-    organization: str
-    cosponsors: list[str]
+    organization: str = OrganizationSlug
+    organization_name: str = OrganizationName
+    cosponsors: list[str] = Field(description="slugs of the co-sponsoring organizations")
     state: str
     discussion_concluded: bool
     discussion_concluded_at: datetime | None
@@ -129,7 +133,8 @@ class TranslationOut(Schema):
     text: str
     version: int = Field(description="the version of the original text that was translated")
     outdated: bool = Field(description="the original has changed since the translation was made")
-    organization: str = Field(description="the organization that provided the translation")
+    organization: str = Field(description="slug of the organization that provided the translation")
+    organization_name: str = OrganizationName
     updated_at: datetime
 
 
@@ -138,7 +143,7 @@ class TransitionIn(Schema):
 
 
 class CoSponsorIn(Schema):
-    organization_id: int
+    organization: str = Field(max_length=100, description="slug of your own organization")
 
 
 class PositionIn(Schema):
@@ -155,6 +160,12 @@ class StatedFiguresOut(Schema):
     present: int
 
 
+class StatementOut(Schema):
+    organization: str = OrganizationSlug
+    organization_name: str = OrganizationName
+    text: str
+
+
 class ConsensusRoundOut(Schema):
     id: int
     motion_id: int
@@ -166,8 +177,8 @@ class ConsensusRoundOut(Schema):
     outcome: dict[str, Any] | None = Field(
         description="the statute's outcome (S2); its figures are the positions as stated, as in `figures`"
     )
-    reservations: list[dict[str, str]]
-    objections: list[dict[str, str]]
+    reservations: list[StatementOut]
+    objections: list[StatementOut]
 
 
 class BallotIn(Schema):
@@ -211,7 +222,8 @@ class CountedVote(Schema):
 
 
 class NamedVote(Schema):
-    organization: str
+    organization: str = OrganizationSlug
+    organization_name: str = OrganizationName
     choice: str
 
 

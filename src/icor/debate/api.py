@@ -22,10 +22,16 @@ from icor.debate.models import Amendment, Contribution, Speaker, Stance
 router = Router(tags=["debate"], auth=django_auth)
 
 
+# Organizations are named by their slug everywhere in the API, as in the page addresses.
+OrganizationSlug = Field(description="slug of the organization, as in `GET /api/registry/organizations`")
+OrganizationName = Field(description="its short name, for display")
+
+
 class ContributionOut(Schema):
     id: int
     parent: int | None
-    organization: str
+    organization: str = OrganizationSlug
+    organization_name: str = OrganizationName
     author_name: str
     stance: str
     text: str
@@ -47,7 +53,8 @@ class AmendmentTranslationOut(Schema):
     language: str
     proposed_text: str
     rationale: str
-    organization: str = Field(description="the organization that provided the translation")
+    organization: str = Field(description="slug of the organization that provided the translation")
+    organization_name: str = OrganizationName
     updated_at: datetime
 
 
@@ -60,7 +67,8 @@ class AmendmentTranslationIn(Schema):
 class AmendmentOut(Schema):
     id: int
     number: int
-    organization: str
+    organization: str = OrganizationSlug
+    organization_name: str = OrganizationName
     author_name: str
     base_version: int
     state: str
@@ -86,7 +94,8 @@ class DecisionIn(Schema):
 
 class SpeakerOut(Schema):
     id: int
-    organization: str
+    organization: str = OrganizationSlug
+    organization_name: str = OrganizationName
     shown_name: str
     state: str
 
@@ -101,7 +110,8 @@ def _contribution(c: Contribution) -> dict[str, Any]:
     return {
         "id": c.pk,
         "parent": c.parent_id,
-        "organization": c.organization.short_name,
+        "organization": c.organization.slug,
+        "organization_name": c.organization.short_name,
         "author_name": c.author_name,
         "stance": c.stance,
         "text": c.text,
@@ -114,7 +124,8 @@ def _amendment(view: selectors.AmendmentView) -> dict[str, Any]:
     return {
         "id": a.pk,
         "number": a.number,
-        "organization": a.organization.short_name,
+        "organization": a.organization.slug,
+        "organization_name": a.organization.short_name,
         "author_name": a.author_name,
         "base_version": a.base.number,
         "state": a.state,
@@ -131,7 +142,8 @@ def _amendment(view: selectors.AmendmentView) -> dict[str, Any]:
                 "language": t.language,
                 "proposed_text": t.proposed_text,
                 "rationale": t.rationale,
-                "organization": t.organization.short_name,
+                "organization": t.organization.slug,
+                "organization_name": t.organization.short_name,
                 "updated_at": t.updated_at,
             }
             for t in view.translations
@@ -142,7 +154,8 @@ def _amendment(view: selectors.AmendmentView) -> dict[str, Any]:
 def _speaker(s: Speaker) -> dict[str, Any]:
     return {
         "id": s.pk,
-        "organization": s.organization.short_name,
+        "organization": s.organization.slug,
+        "organization_name": s.organization.short_name,
         "shown_name": s.shown_name,
         "state": s.state,
     }

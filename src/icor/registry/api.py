@@ -18,8 +18,7 @@ class MembershipOut(Schema):
 
 
 class OrganizationOut(Schema):
-    id: int = Field(description="The id other parts of the API ask for (e.g. conference accreditation)")
-    slug: str
+    slug: str = Field(description="The organization's identifier everywhere in the API, as in page addresses")
     name: str
     abbreviation: str
     english_name: str
@@ -64,7 +63,6 @@ class StatisticsOut(Schema):
 
 def _out(organization: Organization) -> dict[str, object]:
     return {
-        "id": organization.pk,
         "slug": organization.slug,
         "name": organization.name,
         "abbreviation": organization.abbreviation,

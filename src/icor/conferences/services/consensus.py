@@ -189,7 +189,7 @@ def close_consensus_round(*, consensus_round: ConsensusRound, actor: Any) -> Con
 def _statement(position: ConsensusPosition) -> dict[str, str]:
     organization = position.delegation.organization
     return {
-        "organization": organization.short_name,
-        "organization_name": organization.name,
+        "organization": organization.slug,
+        "organization_name": organization.short_name,
         "text": position.statement,
     }
