@@ -176,6 +176,8 @@ def adopt_amendment(*, amendment: Amendment, actor: Any, note: str = "") -> Amen
 
 
 def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amendment:
+    note = note.strip()
+    bounds.check_text(gettext("Note"), note, limit=bounds.MAX_DECISION_NOTE)
     with transaction.atomic():
         motion = Motion.objects.select_for_update().get(pk=amendment.motion_id)
         amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
@@ -190,7 +192,7 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
             _apply(amendment, motion)
         amendment.state = state
         amendment.decided_at = timezone.now()
-        amendment.decision_note = note.strip()[:300]
+        amendment.decision_note = note
         amendment.save()
         record_event(
             f"debate.amendment_{state}",
