@@ -10,16 +10,19 @@ from django.views.decorators.http import require_POST
 from rules import has_perm
 
 from icor.conferences.models import Conference, ConferenceStatus, Motion
+from icor.conferences.scope import names_conference, of_conference, of_motion
 from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.forms import AmendmentForm, AmendmentTranslationForm, ContributionForm, DecisionNoteForm
 from icor.debate.models import Amendment, Contribution, Speaker
+from icor.debate.scope import of_amendment
 
 
 def _debate_url(motion: Motion) -> str:
     return reverse("debate:motion", args=[motion.pk])
 
 
+@names_conference(of_motion)
 @login_required
 def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
     motion = get_object_or_404(
@@ -54,6 +57,7 @@ def _refusal(request: HttpRequest, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
+@names_conference(of_motion)
 @login_required
 @require_POST
 def contribute(request: HttpRequest, pk: int) -> HttpResponse:
@@ -77,6 +81,7 @@ def contribute(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_debate_url(motion) + "#debate")
 
 
+@names_conference(of_amendment)
 @login_required
 @require_POST
 def translate_amendment(request: HttpRequest, pk: int) -> HttpResponse:
@@ -92,6 +97,7 @@ def translate_amendment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_debate_url(amendment.motion) + "#amendments")
 
 
+@names_conference(of_motion)
 @login_required
 @require_POST
 def propose_amendment(request: HttpRequest, pk: int) -> HttpResponse:
@@ -107,11 +113,16 @@ def propose_amendment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_debate_url(motion) + "#amendments")
 
 
+@names_conference(of_amendment)
 @login_required
 @require_POST
 def decide_amendment(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     amendment = get_object_or_404(Amendment, pk=pk)
-    note = request.POST.get("note", "")
+    form = DecisionNoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(_debate_url(amendment.motion) + "#amendments")
+    note = form.cleaned_data["note"]
     try:
         if decision == "adopt":
             services.adopt_amendment(amendment=amendment, actor=request.user, note=note)
@@ -124,6 +135,7 @@ def decide_amendment(request: HttpRequest, pk: int, decision: str) -> HttpRespon
     return redirect(_debate_url(amendment.motion) + "#amendments")
 
 
+@names_conference(of_conference)
 @login_required
 def speakers(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -137,6 +149,7 @@ def speakers(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
+@names_conference(of_conference)
 @login_required
 @require_POST
 def speakers_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:

@@ -16,9 +16,11 @@ from icor.conferences.console import console, delegation_now, is_chair
 from icor.conferences.forms import AccreditationForm, AgendaItemForm, BallotForm, ConferenceForm
 from icor.conferences.models import Conference, ConferenceStatus
 from icor.conferences.pdf import MinutesUncoverable, minutes_language, render_minutes, render_pdf
+from icor.conferences.scope import names_conference, names_no_conference, of_conference
 from icor.core.pages import attempt, back_to
 
 
+@names_no_conference
 @login_required
 def conference_list(request: HttpRequest) -> HttpResponse:
     form = ConferenceForm(request.POST or None)
@@ -41,6 +43,7 @@ def conference_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -61,6 +64,7 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 @require_POST
 def advance(request: HttpRequest, pk: int) -> HttpResponse:
@@ -74,6 +78,7 @@ def advance(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(back_to(request, reverse("conferences:detail", args=[pk])))
 
 
+@names_conference(of_conference)
 @login_required
 @require_POST
 def add_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
@@ -90,6 +95,7 @@ def add_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(back_to(request, reverse("conferences:detail", args=[pk])))
 
 
+@names_conference(of_conference)
 @login_required
 def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
     """An officer accredits the delegation of its own organization; there is no other way in (S11)."""
@@ -133,6 +139,7 @@ def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -167,6 +174,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def attendance_status(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -182,6 +190,7 @@ def _require_chair(request: HttpRequest) -> None:
         raise PermissionDenied(_("The chair's console is for the coordinating committee."))
 
 
+@names_conference(of_conference)
 @login_required
 def chair(request: HttpRequest, pk: int) -> HttpResponse:
     _require_chair(request)
@@ -199,6 +208,7 @@ def chair(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def chair_live(request: HttpRequest, pk: int) -> HttpResponse:
     """The live part of the console: rounds, ballots and every motion's steps, refreshed on each event."""
@@ -223,6 +233,7 @@ def _now_context(request: HttpRequest, conference: Conference) -> dict[str, obje
     return {"conference": conference, "now": delegation_now(seat, conference)}
 
 
+@names_conference(of_conference)
 @login_required
 def now(request: HttpRequest, pk: int) -> HttpResponse:
     """A delegation's page: what is being decided now and what it still has to do."""
@@ -230,12 +241,14 @@ def now(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conferences/now.html", _now_context(request, conference))
 
 
+@names_conference(of_conference)
 @login_required
 def now_live(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     return render(request, "conferences/_now.html", _now_context(request, conference))
 
 
+@names_conference(of_conference)
 @login_required
 def minutes_page(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -253,6 +266,7 @@ def minutes_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)

@@ -32,12 +32,14 @@ from icor.conferences.models import (
     Motion,
     Vote,
 )
+from icor.conferences.scope import names_conference, of_ballot, of_conference, of_motion
 from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
 from icor.core import group_commit
 from icor.core.pages import attempt, back_to
 
 
+@names_conference(of_conference)
 @login_required
 def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -85,6 +87,7 @@ def _voting_context(request: HttpRequest, motion: Motion, ballot: Ballot | None)
     return context
 
 
+@names_conference(of_motion)
 @login_required
 def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
@@ -172,6 +175,7 @@ MOTION_ACTIONS = (
 )
 
 
+@names_conference(of_motion)
 @login_required
 def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
     """The live state badge of a motion."""
@@ -179,6 +183,7 @@ def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conferences/_motion_state.html", {"motion": motion})
 
 
+@names_conference(of_motion)
 @login_required
 @require_POST
 def motion_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
@@ -296,6 +301,7 @@ def _ballot_step(request: HttpRequest, motion: Motion, action: str) -> None:
         )
 
 
+@names_conference(of_ballot)
 @login_required
 @require_POST
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
@@ -328,6 +334,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("conferences:motion", ballot.motion_id)
 
 
+@names_conference(of_ballot)
 @login_required
 def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The live partial every browser following the ballot refreshes: counts only, so that it
@@ -346,6 +353,7 @@ def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_ballot)
 @login_required
 def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = services.close_if_due(ballot=get_object_or_404(Ballot.objects.select_related("motion"), pk=pk))

@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from icor.accounts.models import Invitation, Role, User
 from icor.accounts.views import show_invitation
 from icor.conferences.forms import ObserverInvitationForm
+from icor.conferences.scope import names_no_conference
 from icor.conferences.services.observers import invite_observer
 
 
+@names_no_conference
 @login_required
 def observers(request: HttpRequest) -> HttpResponse:
     """The committee invites partner observers to a conference and ends their accounts (S13)."""
