@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules import has_perm
 
 from icor.conferences.models import Conference, ConferenceStatus, Motion
 from icor.conferences.scope import names_conference, of_conference, of_motion
@@ -47,7 +46,6 @@ def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
         "amendment_translation_form": AmendmentTranslationForm(initial={"language": get_language()}),
         "reader_language": get_language(),
         "note_form": DecisionNoteForm(),
-        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_debate.html" if request.htmx else "debate/motion.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -143,7 +141,6 @@ def speakers(request: HttpRequest, pk: int) -> HttpResponse:
         "conference": conference,
         "conference_open": conference.status != ConferenceStatus.CLOSED,
         "speakers": selectors.speakers(conference),
-        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_speakers.html" if request.htmx else "debate/speakers.html"  # type: ignore[attr-defined]
     return render(request, template, context)

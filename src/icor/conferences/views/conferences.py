@@ -38,7 +38,6 @@ def conference_list(request: HttpRequest) -> HttpResponse:
         {
             "conferences": selectors.conferences(request.user),
             "form": form,
-            "is_chair": has_perm("conferences.chair", request.user),
         },
     )
 
@@ -56,8 +55,6 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "agenda": selectors.agenda(conference),
             "overview": selectors.attendance_overview(conference),
             "seat": seat,
-            "is_chair": has_perm("conferences.chair", request.user),
-            "is_officer": has_perm("conferences.accredit", request.user),
             "is_open": conference.status != ConferenceStatus.CLOSED,
             "agenda_form": AgendaItemForm(),
         },

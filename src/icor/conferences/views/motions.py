@@ -137,7 +137,6 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and consensus_round.present.filter(delegation=seat.delegation).exists(),
         "open_ballot": ballot,
         "closed_ballots": motion.ballots.filter(closed_at__isnull=False),
-        "is_chair": is_chair,
         "chair_steps": chair_steps(motion, conference=conference) if is_chair else [],
         "chair_notes": chair_notes(motion, conference=conference) if is_chair else [],
         "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own and is_open else [],
@@ -348,7 +347,6 @@ def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
             "status": selectors.ballot_counts(
                 ballot, missing_page=request.GET.get("missing", 1) if is_chair else None
             ),
-            "is_chair": is_chair,
         },
     )
 
@@ -376,6 +374,5 @@ def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
             "searched": form.is_bound,
             "found": found,
             "resolution_url": reverse("charter:resolution"),
-            "is_chair": has_perm("conferences.chair", request.user),
         },
     )
