@@ -1,16 +1,20 @@
 """The JSON API: one NinjaAPI, one router per domain app, one shape for every refusal.
 
 Every refusal is `{"detail", "code", "clause"}` (icor.core.refusals): 401 not logged in,
-403 not allowed, 404 not found, 409 wrong state, 422 invalid input; bodies are JSON only (415).
+403 not allowed, 404 not found, 405 method not allowed, 409 wrong state, 422 invalid input;
+bodies are JSON only (415).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import URLPattern, URLResolver
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -73,6 +77,26 @@ class RefusingAPI(NinjaAPI):
             ),
         )
         return error
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        # ninja answers a method a path does not have with a plain-text 405, not through a handler.
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _not_allowed_as_refusal(pattern.callback)
+        return urls
+
+
+def _not_allowed_as_refusal(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        refusal = _refused(request, 405, _("This method is not allowed here."))
+        refusal["Allow"] = response["Allow"]
+        return refusal
+
+    return answer
 
 
 REFUSAL_STATUSES = (401, 403, 404, 409, 415, 422)
@@ -84,7 +108,8 @@ api = RefusingAPI(
         "The platform of the International Coordination of Revolutionary Parties and Organizations. "
         "Every decision result cites the clause of the Founding Resolution it applies. "
         'Every refusal is JSON of one shape, {"detail", "code", "clause"}: 401 not logged in, '
-        "403 not allowed, 404 not found, 409 wrong state, 415 not a JSON body, 422 invalid input."
+        "403 not allowed, 404 not found, 405 method not allowed, 409 wrong state, 415 not a JSON body, "
+        "422 invalid input."
     ),
     urls_namespace="api",
     docs=SwaggerWithCsrf(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -51,6 +53,18 @@ def test_the_committee_does_not_translate_in_a_delegation_name(
     with pytest.raises(PermissionDenied):
         services.translate_amendment(
             amendment=amendment, actor=committee, language="de", proposed_text=GERMAN
+        )
+    assert not AmendmentTranslation.objects.exists()
+
+
+def test_an_organization_that_has_left_translates_nothing(debate: Debate, amendment: Amendment) -> None:
+    """S1: the rule set's member-account predicate, not a role check, decides (debate.translate_amendment)."""
+    organization = debate.other.organization
+    assert organization is not None
+    organization.memberships.update(left_on=date(2025, 1, 1))
+    with pytest.raises(PermissionDenied):
+        services.translate_amendment(
+            amendment=amendment, actor=debate.other, language="de", proposed_text=GERMAN
         )
     assert not AmendmentTranslation.objects.exists()
 

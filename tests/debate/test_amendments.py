@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 
 from icor.accounts.models import User
 from icor.conferences import services as conference_services
+from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.models import AmendmentState
 from tests.debate.conftest import Debate
+from tests.factories import with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +119,30 @@ def test_the_difference_is_stored_once_and_never_recomputed_for_a_view(
 def test_an_amendment_longer_than_the_bound_is_refused(debate: Debate) -> None:
     with pytest.raises(ValidationError, match="20000"):
         services.propose_amendment(motion=debate.motion, actor=debate.other, proposed_text="x" * 20_001)
+
+
+def test_an_over_long_decision_note_is_refused_everywhere_and_changes_nothing(
+    debate: Debate, committee: User
+) -> None:
+    """The chair's note has one bound (core/bounds.py): the service, the API and the page refuse it."""
+    amendment = services.propose_amendment(motion=debate.motion, actor=debate.other, proposed_text=NEW_TEXT)
+    too_long = "n" * (bounds.MAX_DECISION_NOTE + 1)
+    with pytest.raises(ValidationError, match=str(bounds.MAX_DECISION_NOTE)):
+        services.reject_amendment(amendment=amendment, actor=committee, note=too_long)
+    client = Client()
+    client.force_login(with_totp(committee))
+    answer = client.post(
+        f"/api/debate/amendments/{amendment.pk}/adopt", {"note": too_long}, content_type="application/json"
+    )
+    assert answer.status_code == 422
+    assert set(answer.json()) == {"detail", "code", "clause"} and "note" in answer.json()["detail"]
+    page = client.post(f"/debate/amendments/{amendment.pk}/adopt/", {"note": too_long}, follow=True)
+    assert str(bounds.MAX_DECISION_NOTE) in page.content.decode()
+    amendment.refresh_from_db()
+    debate.motion.refresh_from_db()
+    assert amendment.state == AmendmentState.PROPOSED and amendment.decision_note == ""
+    assert debate.motion.versions.count() == 1
+    accepted = "n" * bounds.MAX_DECISION_NOTE
+    services.reject_amendment(amendment=amendment, actor=committee, note=accepted)
+    amendment.refresh_from_db()
+    assert amendment.decision_note == accepted

@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from icor.accounts.models import User
 from icor.debate import selectors, services
 from icor.debate.models import SpeakerState
+from tests.conftest import logged_in
 from tests.debate.conftest import Debate
+from tests.factories import with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -51,5 +53,20 @@ def test_nobody_takes_another_delegate_off_the_list(debate: Debate, committee: U
     with pytest.raises(PermissionDenied):
         services.withdraw_from_floor(entry=entry, actor=debate.other)
     services.withdraw_from_floor(entry=entry, actor=debate.proposer)
+    entry.refresh_from_db()
+    assert entry.state == SpeakerState.WITHDRAWN
+
+
+def test_the_chair_takes_a_name_off_the_list_and_the_page_shows_the_button_to_whom_may(
+    debate: Debate, committee: User
+) -> None:
+    """One rule (debate.take_off_list) decides the service and the button."""
+    entry = services.request_floor(conference=debate.conference, actor=debate.proposer)
+    page = f"/debate/conferences/{debate.conference.pk}/speakers/"
+    button = "Take off the list"
+    assert button in logged_in(with_totp(debate.proposer)).get(page).content.decode()
+    assert button in logged_in(with_totp(committee)).get(page).content.decode()
+    assert button not in logged_in(with_totp(debate.other)).get(page).content.decode()
+    services.withdraw_from_floor(entry=entry, actor=committee)
     entry.refresh_from_db()
     assert entry.state == SpeakerState.WITHDRAWN

@@ -147,6 +147,21 @@ def test_withdrawing_a_volunteer_cancels_only_assignments_not_yet_begun(
     assert Volunteer.objects.get(pk=volunteer.pk).withdrawn_at is not None
 
 
+def test_an_edited_need_covers_whole_weeks_like_a_new_one(brigade: Project, officer: User) -> None:
+    start = brigade.starts_on
+    assert start is not None
+    need = set_need(
+        brigade, actor=officer, skill="nurse", count=2, starts_on=start, ends_on=start + timedelta(days=6)
+    )
+    monday = need.starts_on
+    assert monday.weekday() == 0
+    wednesday, next_tuesday = monday + timedelta(days=9), monday + timedelta(days=15)
+    changes.edit_need(need, actor=officer, count=2, starts_on=wednesday, ends_on=next_tuesday)
+    edited = Need.objects.get(pk=need.pk)
+    assert (edited.starts_on, edited.ends_on) == (monday + timedelta(days=7), monday + timedelta(days=20))
+    assert edited.starts_on.weekday() == 0 and edited.ends_on.weekday() == 6
+
+
 def test_the_coordinators_edit_and_withdraw_a_need(brigade: Project, officer: User, committee: User) -> None:
     start = brigade.starts_on
     assert start is not None

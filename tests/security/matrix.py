@@ -13,6 +13,13 @@ document), the path to request, and the expected status for each role. Paths may
   {application} a pending application
 When a path holds an organization, the row gives `own` (the visitor's own organization)
 and `other` (another organization); for accounts without an organization both are the same.
+
+Besides one account of each platform role, two roles are there to be refused:
+  uninvited_observer  a partner observer invited to another conference only (S13): it gets what
+                      the invited `observer` gets, except that whatever names a conference it was
+                      not invited to answers 403 (rows mark those with `conference_scoped`);
+  former_member       an officer of an organization that has left (S12), logged in before the
+                      exit: its accounts are closed, so it gets exactly the anonymous visitor's cell.
 """
 
 from __future__ import annotations
@@ -24,7 +31,18 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-ROLES = ("anonymous", "delegate", "officer", "committee", "observer", "operator")
+ROLES = (
+    "anonymous",
+    "delegate",
+    "officer",
+    "committee",
+    "observer",
+    "operator",
+    "uninvited_observer",
+    "former_member",
+)
+# The roles whose cells follow from others': no row names them.
+DERIVED = ("uninvited_observer", "former_member")
 SIDES = ("own", "other")
 
 # Status codes, named for reading the table.
@@ -41,11 +59,22 @@ UNPROCESSABLE = 422  # the API: invalid input
 
 
 def cells(default: int, **by_role: int) -> Mapping[str, int]:
-    """One expected status per role: `default` unless named, e.g. cells(FORBIDDEN, committee=OK)."""
-    unknown = set(by_role) - set(ROLES)
+    """One expected status per role: `default` unless named, e.g. cells(FORBIDDEN, committee=OK).
+
+    An uninvited observer gets what the observer gets (`conference_scoped` refuses it more);
+    a former member what an anonymous visitor gets (S12)."""
+    unknown = set(by_role) - (set(ROLES) - set(DERIVED))
     if unknown:
-        raise ValueError(f"unknown role(s) in matrix row: {sorted(unknown)}")
-    return MappingProxyType({role: by_role.get(role, default) for role in ROLES})
+        raise ValueError(f"unknown or derived role(s) in matrix row: {sorted(unknown)}")
+    table = {role: by_role.get(role, default) for role in ROLES}
+    table["uninvited_observer"] = table["observer"]
+    table["former_member"] = table["anonymous"]
+    return MappingProxyType(table)
+
+
+def conference_scoped(table: Mapping[str, int]) -> Mapping[str, int]:
+    """S13: an observer not invited to the conference the path names is refused all of it."""
+    return MappingProxyType({**table, "uninvited_observer": FORBIDDEN})
 
 
 EVERYONE_OK = cells(OK)

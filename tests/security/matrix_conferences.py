@@ -10,7 +10,7 @@ from typing import Any
 from icor.conferences import services
 from icor.statute import Kind
 from tests.factories import make_conference
-from tests.security.matrix import CONFLICT, FORBIDDEN, FOUND, OK, UNAUTHORIZED, Row, cells
+from tests.security.matrix import CONFLICT, FORBIDDEN, FOUND, OK, UNAUTHORIZED, Row, cells, conference_scoped
 
 # A write refused with an error message (on a redirect or on the page again); nothing was done.
 # Not an HTTP status: the matrix runner reports such an answer as REFUSED.
@@ -100,31 +100,40 @@ def conference_world(world: Any) -> None:
     )
 
 
+def in_conference(route: str, path: str, own: Any, other: Any = None, **options: Any) -> Row:
+    """A row whose path names something of one conference: the uninvited observer is refused (S13)."""
+    return Row(
+        route,
+        path,
+        conference_scoped(own),
+        other=None if other is None else conference_scoped(other),
+        **{"prepare": conference_world, **options},
+    )
+
+
 def page(route: str, path: str, expected: Any = LOGGED_IN, **options: Any) -> Row:
-    return Row(route, path, expected, prepare=conference_world, **options)
+    return in_conference(route, path, expected, **options)
 
 
 def action(name: str, motion: str, own: Any, other: Any = None, **options: Any) -> Row:
     """A button of the motion page: every answer is a redirect, a refusal carries its reason."""
-    return Row(
+    return in_conference(
         "conferences:motion-action",
         f"/conferences/motions/{{{motion}}}/{name}/",
         own,
-        other=other,
+        other,
         method="POST",
-        prepare=conference_world,
         **options,
     )
 
 
 def api(method: str, route: str, path: str, expected: Any = API_READ, **options: Any) -> Row:
-    return Row(
+    return in_conference(
         f"{method} /api/conferences{route}",
         f"/api/conferences{path}",
         expected,
         method=method,
         json=method != "GET",
-        prepare=conference_world,
         **options,
     )
 
@@ -139,8 +148,8 @@ CONFERENCE = {
 MOTION = {"agenda_item": "{agenda_item}", "kind": "current-affairs", "title": "A motion", "text": TEXT}
 
 ROWS = [
-    page("conferences:list", "/conferences/"),
-    page(
+    Row("conferences:list", "/conferences/", LOGGED_IN, why="an observer sees the conferences it follows"),
+    Row(
         "conferences:list",
         "/conferences/",
         cells(REFUSED, anonymous=FOUND, committee=FOUND),
@@ -163,7 +172,7 @@ ROWS = [
         cells(FORBIDDEN, anonymous=FOUND, officer=OK),
         why="the officer accredits the delegation of the organization the account belongs to; no other",
     ),
-    Row(
+    in_conference(
         "conferences:accreditation",
         "/conferences/{conference}/accreditation/",
         cells(FORBIDDEN, anonymous=FOUND, officer=FOUND),
@@ -220,20 +229,8 @@ ROWS = [
         data={**MOTION, "submit": "on"},
         why="S11: the motion is submitted for the visitor's own organization; accounts without one are refused",
     ),
-    Row(
-        "conferences:motion",
-        "/conferences/motions/{motion}/",
-        LOGGED_IN,
-        other=LOGGED_IN,
-        prepare=conference_world,
-    ),
-    Row(
-        "conferences:motion-state",
-        "/conferences/motions/{motion}/state/",
-        LOGGED_IN,
-        other=LOGGED_IN,
-        prepare=conference_world,
-    ),
+    in_conference("conferences:motion", "/conferences/motions/{motion}/", LOGGED_IN, LOGGED_IN),
+    in_conference("conferences:motion-state", "/conferences/motions/{motion}/state/", LOGGED_IN, LOGGED_IN),
     action(
         "submit",
         "draft",
@@ -310,8 +307,15 @@ ROWS = [
     ),
     page("conferences:ballot-status", "/conferences/ballots/{ballot}/status/"),
     # The API: session authentication; 403 says "not allowed", 400 "not possible now".
-    api("GET", "/", "/"),
-    api("POST", "/", "/", API_CHAIR_CREATES, data={**CONFERENCE, "place": "Somewhere"}),
+    Row("GET /api/conferences/", "/api/conferences/", API_READ),
+    Row(
+        "POST /api/conferences/",
+        "/api/conferences/",
+        API_CHAIR_CREATES,
+        method="POST",
+        json=True,
+        data={**CONFERENCE, "place": "Somewhere"},
+    ),
     api("GET", "/{conference_id}", "/{conference}"),
     api("POST", "/{conference_id}/advance", "/{planned}/advance", API_CHAIR),
     api("GET", "/{conference_id}/delegations", "/{conference}/delegations"),

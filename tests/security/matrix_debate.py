@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from icor.debate import services
-from tests.security.matrix import FORBIDDEN, FOUND, OK, UNAUTHORIZED, Row, cells
+from tests.security.matrix import FORBIDDEN, FOUND, OK, UNAUTHORIZED, Row, cells, conference_scoped
 from tests.security.matrix_conferences import LOGGED_IN, REFUSED, TEXT, conference_world
 
 API_READ = cells(OK, anonymous=UNAUTHORIZED)
@@ -44,7 +44,15 @@ def debate_world(world: Any) -> None:
 
 
 def row(route: str, path: str, own: Any, other: Any = None, **options: Any) -> Row:
-    return Row(route, path, own, other=other, prepare=debate_world, **options)
+    """Every debate route names a motion, an amendment or a conference: S13 scopes all of them."""
+    return Row(
+        route,
+        path,
+        conference_scoped(own),
+        other=None if other is None else conference_scoped(other),
+        prepare=debate_world,
+        **options,
+    )
 
 
 def api(method: str, route: str, path: str, own: Any = API_READ, other: Any = None, **options: Any) -> Row:

@@ -4,14 +4,14 @@ and counts only, and the page each browser then fetches checks its own permissio
 
 from __future__ import annotations
 
-from tests.security.matrix import FORBIDDEN, NOT_FOUND, OK, Row, cells
+from tests.security.matrix import FORBIDDEN, NOT_FOUND, OK, Row, cells, conference_scoped
 from tests.security.matrix_conferences import conference_world
 
 ROWS = [
     Row(
         "live:stream",
         "/live/conference-{conference}/",
-        cells(OK, anonymous=FORBIDDEN),
+        conference_scoped(cells(OK, anonymous=FORBIDDEN)),
         prepare=conference_world,
         why="the stream itself is not consumed here; tests/live prove what it sends",
     ),

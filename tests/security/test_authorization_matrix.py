@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
+from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,13 +20,20 @@ from django.test.client import ClientHandler
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from icor.accounts.models import Role, User
+from icor.accounts.services import accept_invitation
+from icor.conferences.models import Guest
+from icor.conferences.services.observers import invite_observer
 from icor.conferences.views.motions import MOTION_ACTIONS
+from icor.partners.models import PartnerKind
+from icor.partners.services import record_partner
 from icor.registry.models import Application, Organization
-from tests.factories import make_organization, make_user, with_totp
-from tests.security.matrix import FOUND, ROLES, Row, all_groups, all_rows
+from icor.registry.services import admit_with_first_officer, record_exit, submit_application
+from tests.factories import make_conference, make_organization, make_user, with_totp
+from tests.security.matrix import DERIVED, FOUND, ROLES, Row, all_groups, all_rows
 from tests.security.matrix_conferences import REFUSED
 
 API_NAMESPACE = "api"
+ACCOUNT_PASSWORD = "a matrix account's own passphrase"
 
 
 @dataclass(frozen=True)
@@ -34,13 +43,15 @@ class World:
 
     `accounts` holds the one account of each role that visits the cells; the officer and the
     delegate belong to `own`, so objects a row prepares for `own` are theirs (e.g. the
-    accredited delegation). `other_officer` acts for `other` when a row prepares its objects."""
+    accredited delegation). `other_officer` acts for `other` when a row prepares its objects.
+    `former_session` is the session cookie the former member obtained before its organization left."""
 
     own: Organization
     other: Organization
     application: Application
     accounts: dict[str, User]
     other_officer: User
+    former_session: SimpleCookie
     extra: dict[str, Any] = field(default_factory=dict)
     # One handler for all cells: a new one would load the middleware (and scan the static files) again.
     handler: ClientHandler = field(default_factory=lambda: ClientHandler(enforce_csrf_checks=False))
@@ -69,13 +80,45 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     other_officer = make_user(Role.OFFICER, other, public_name="Other Officer")
     for user in (accounts["officer"], accounts["committee"], accounts["operator"], other_officer):
         with_totp(user)  # two-factor has its own tests; the matrix is about authorization
-    return World(own, other, application, accounts, other_officer)
+    accounts["uninvited_observer"] = observer_invited_elsewhere(accounts["committee"])
+    accounts["former_member"], former_session = officer_of_a_former_member(accounts["committee"])
+    return World(own, other, application, accounts, other_officer, former_session)
+
+
+def observer_invited_elsewhere(committee: User) -> User:
+    """S13: a partner's observer, invited by the committee to a conference of its own, no other."""
+    partner = record_partner(actor=committee, name="Partner Invited Elsewhere", kind=PartnerKind.ORGANIZATION)
+    elsewhere = make_conference(committee, in_session=False)
+    issued = invite_observer(actor=committee, partner=partner, conference=elsewhere)
+    return accept_invitation(
+        token=issued.token, username="matrix-uninvited", password=ACCOUNT_PASSWORD, public_name="Uninvited"
+    )
+
+
+def officer_of_a_former_member(committee: User) -> tuple[User, SimpleCookie]:
+    """S12: an admitted organization's first officer logs in, then declares the organization's exit."""
+    applicant = submit_application(
+        name="Matrix Former", country="ES", contact="x", statement="We affirm.", affirms_basis=True
+    )
+    organization, issued = admit_with_first_officer(
+        applicant, actor=committee, decided_on=date(2020, 1, 1), decision_reference="CC 2020/1"
+    )
+    officer = accept_invitation(
+        token=issued.token, username="matrix-former", password=ACCOUNT_PASSWORD, public_name="Former"
+    )
+    client = Client()
+    client.force_login(officer)
+    record_exit(organization, actor=officer, left_on=date(2025, 1, 1))
+    officer.refresh_from_db()
+    return officer, client.cookies
 
 
 def client_for(role: str, world: World) -> Client:
     client = Client()
     client.handler = world.handler
-    if role != "anonymous":
+    if role == "former_member":
+        client.cookies = SimpleCookie(world.former_session)  # the session it had before the exit
+    elif role != "anonymous":
         client.force_login(world.accounts[role])
     return client
 
@@ -154,7 +197,7 @@ def visit(row: Row, role: str, side: str, world: World) -> str | None:
     if path.startswith("/api/") and status >= 400 and (problem := refusal_problem(response)):
         return f"{role:>9} / {side:<5}: {status} {problem}"
     if (
-        role == "anonymous"
+        role in ("anonymous", "former_member")
         and expected == 302
         and row.anonymous_to_login
         and "/login/" not in response["Location"]
@@ -237,8 +280,22 @@ def test_every_group_is_justified_and_has_representative_rows() -> None:
         assert any(row.path.lstrip("/").startswith(group.prefix) for row in rows), group.prefix
 
 
-def test_roles_of_the_matrix_are_the_roles_of_the_platform() -> None:
-    assert set(ROLES) - {"anonymous"} == set(Role.values)
+def test_roles_of_the_matrix_are_the_roles_of_the_platform(world: World) -> None:
+    """Each platform role has its column; the two refused roles are real accounts of the platform."""
+    assert set(ROLES) - {"anonymous", *DERIVED} == set(Role.values)
+    uninvited, former = world.accounts["uninvited_observer"], world.accounts["former_member"]
+    assert uninvited.role == Role.OBSERVER and uninvited.partner is not None
+    assert Guest.objects.filter(user=uninvited).count() == 1  # the conference elsewhere only
+    assert former.role == Role.OFFICER and not former.is_active
+    assert former.organization.memberships.filter(left_on__isnull=False).exists()
+
+
+def test_a_former_member_gets_exactly_what_an_anonymous_visitor_gets() -> None:
+    assert all(
+        row.expected("former_member", side) == row.expected("anonymous", side)
+        for row in all_rows()
+        for side in row.sides
+    )
 
 
 def test_every_button_of_the_motion_page_has_a_row() -> None:

@@ -86,6 +86,15 @@ def test_text_sent_as_plain_text_to_the_api_is_refused_with_415(conference: Conf
     assert not motion.contributions.exists()
 
 
+def test_a_method_an_api_path_does_not_have_is_refused_with_the_contract_body(client: Client) -> None:
+    """ninja's own 405 was plain text; the API answers every refusal as JSON of one shape."""
+    for method, path in (("delete", "/api/conferences/"), ("put", "/api/registry/organizations")):
+        refused = getattr(client, method)(path)
+        assert_refusal(refused, 405, "method")
+        assert refused.json()["code"] == "method_not_allowed"
+        assert "GET" in refused["Allow"]
+
+
 def test_nul_bytes_sent_as_plain_text_are_refused(conference: Conference, committee: User) -> None:
     """Was a 500: a NUL byte in a text/plain body reached PostgreSQL through the JSON parser."""
     _, delegate = make_delegation(conference)

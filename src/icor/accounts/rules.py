@@ -91,6 +91,11 @@ add_perm("accounts.suspend", is_committee)
 add_perm("accounts.lift_suspension", lifts_suspension)
 add_perm("accounts.lift_login_lock", answers_for_account)
 
+def is_the_speaker(user: Any, entry: Any) -> bool:
+    """The account that put its own name on a list of speakers."""
+    return getattr(user, "is_authenticated", False) and entry is not None and entry.account_id == user.pk
+
+
 # Registry.
 add_perm("registry.decide_admission", is_committee)
 add_perm("registry.view_applications", is_committee)
@@ -101,6 +106,10 @@ add_perm("conferences.chair", is_committee)
 add_perm("conferences.accredit", is_officer)
 add_perm("conferences.cosponsor", is_officer)
 add_perm("conferences.translate", is_member_account)
+
+# The debate (S14): the chair and the speaker take a name off the list; members translate amendments.
+add_perm("debate.take_off_list", is_committee | is_the_speaker)
+add_perm("debate.translate_amendment", is_member_account)
 
 # Projects and the calendar (S7 to S10, S15).
 add_perm("projects.create_project", is_committee | is_officer)

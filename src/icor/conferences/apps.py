@@ -36,3 +36,9 @@ class ConferencesConfig(AppConfig):
         from icor.conferences.services.observers import admit_invited_guest
 
         invitation_accepted.connect(admit_invited_guest, dispatch_uid="conferences.admit_invited_guest")
+
+        # S13: a conference's live channel belongs to the conference (the live app knows no conferences).
+        from icor.conferences.scope import names_conference, of_channel
+        from icor.live.views import stream
+
+        names_conference(of_channel, keyword="channel")(stream)

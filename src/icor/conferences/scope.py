@@ -3,15 +3,20 @@
 Members and the committee reach every conference (continental ones admit their members
 where it matters: accreditation). A partner's observer account reaches a conference's pages,
 API, debate and live channel only with an invitation (`Guest`). One middleware checks this
-for every route that names a conference, a motion, a consensus round, a ballot or an
-amendment, so that no view can forget it.
+for every route that names a conference, so that no view can forget it:
+
+- a page says what its URL names with a marker: `@names_conference(of_motion)` (the `pk` is a
+  motion of one conference) or `@names_no_conference`; tests/conferences/test_observer_scope.py
+  requires a marker on every view of the conference apps;
+- an API operation names its object in a path parameter (`conference_id`, `motion_id`, ...),
+  which `BY_KEYWORD` leads to its conference.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -21,14 +26,23 @@ from icor.accounts.models import Role
 from icor.conferences.models import Ballot, ConsensusRound, Guest, Motion
 from icor.core.refusals import json_refusal
 
+View = TypeVar("View", bound=Callable[..., Any])
+Lookup = Callable[[Any], int | None]
+# The marker's attribute: a function of the view's URL keywords, or None for "names no conference".
+MARKER = "conference_named_by"
+
 LIVE_CHANNEL = re.compile(r"conference-(\d+)")
+
+
+def of_conference(pk: Any) -> int | None:
+    return int(pk)
 
 
 def of_motion(pk: Any) -> int | None:
     return Motion.objects.filter(pk=pk).values_list("agenda_item__conference_id", flat=True).first()
 
 
-def _of_round(pk: Any) -> int | None:
+def of_round(pk: Any) -> int | None:
     return (
         ConsensusRound.objects.filter(pk=pk)
         .values_list("motion__agenda_item__conference_id", flat=True)
@@ -36,67 +50,57 @@ def _of_round(pk: Any) -> int | None:
     )
 
 
-def _of_ballot(pk: Any) -> int | None:
+def of_ballot(pk: Any) -> int | None:
     return Ballot.objects.filter(pk=pk).values_list("motion__agenda_item__conference_id", flat=True).first()
 
 
-def of_conference(pk: Any) -> int | None:
-    return int(pk)
+def of_channel(channel: Any) -> int | None:
+    found = LIVE_CHANNEL.fullmatch(str(channel))
+    return int(found.group(1)) if found else None
 
 
-# API operations name their object in the keyword; pages use `pk`, so their route name tells.
-BY_KEYWORD: dict[str, Callable[[Any], int | None]] = {
+def names_conference(lookup: Lookup, keyword: str = "pk") -> Callable[[View], View]:
+    """Marks a view whose URL keyword `keyword` names something of one conference."""
+
+    def mark(view: View) -> View:
+        setattr(view, MARKER, lambda kwargs: lookup(kwargs[keyword]) if keyword in kwargs else None)
+        return view
+
+    return mark
+
+
+def names_no_conference(view: View) -> View:
+    """Marks a view of the conference apps whose URL names no single conference (e.g. a list)."""
+    setattr(view, MARKER, None)
+    return view
+
+
+def is_classified(view: Any) -> bool:
+    return hasattr(view, MARKER)
+
+
+# API operations name their object in the keyword of a path parameter.
+BY_KEYWORD: dict[str, Lookup] = {
     "conference_id": of_conference,
     "motion_id": of_motion,
-    "round_id": _of_round,
-    "ballot_id": _of_ballot,
-}
-PAGE_ROUTES: dict[str, Callable[[Any], int | None]] = {
-    **{
-        f"conferences:{name}": of_conference
-        for name in (
-            "detail",
-            "advance",
-            "agenda",
-            "accreditation",
-            "attendance",
-            "attendance-status",
-            "chair",
-            "minutes",
-            "minutes-pdf",
-            "motion-new",
-        )
-    },
-    "conferences:motion": of_motion,
-    "conferences:motion-action": of_motion,
-    "conferences:ballot": _of_ballot,
-    "conferences:vote": _of_ballot,
-    "conferences:ballot-status": _of_ballot,
+    "round_id": of_round,
+    "ballot_id": of_ballot,
 }
 
 
-def register_routes(
-    pages: dict[str, Callable[[Any], int | None]], keywords: dict[str, Callable[[Any], int | None]]
-) -> None:
-    """Apps built on conferences (the debate) name their own routes here, so conferences import none of them."""
-    PAGE_ROUTES.update(pages)
+def register_keywords(keywords: dict[str, Lookup]) -> None:
+    """Apps built on conferences (the debate) name their own API keywords here."""
     BY_KEYWORD.update(keywords)
 
 
-def conference_named(request: HttpRequest, view_kwargs: dict[str, Any]) -> int | None:
-    match = request.resolver_match
-    if match is None:
-        return None
-    route = match.view_name
-    if route in PAGE_ROUTES and "pk" in view_kwargs:
-        return PAGE_ROUTES[route](view_kwargs["pk"])
-    if route == "live:stream":
-        found = LIVE_CHANNEL.fullmatch(str(view_kwargs.get("channel", "")))
-        return int(found.group(1)) if found else None
-    if route.startswith("api:"):
-        for keyword, lookup in BY_KEYWORD.items():
+def conference_named(request: HttpRequest, view_func: Any, view_kwargs: dict[str, Any]) -> int | None:
+    lookup = getattr(view_func, MARKER, None)
+    if lookup is not None:
+        return lookup(view_kwargs)  # type: ignore[no-any-return]
+    if request.path_info.startswith("/api/"):
+        for keyword, by_keyword in BY_KEYWORD.items():
             if keyword in view_kwargs:
-                return lookup(view_kwargs[keyword])
+                return by_keyword(view_kwargs[keyword])
     return None
 
 
@@ -118,7 +122,7 @@ class ObserverScopeMiddleware:
     ) -> HttpResponse | None:
         if getattr(request.user, "role", None) != Role.OBSERVER:
             return None
-        conference_id = conference_named(request, view_kwargs)
+        conference_id = conference_named(request, view_func, view_kwargs)
         if conference_id is not None and not may_follow(request.user, conference_id):
             message = _("Partner observers follow only the conferences they are invited to.")
             if request.path_info.startswith("/api/"):

@@ -38,6 +38,7 @@ MAX_CONTRIBUTION = 10_000
 MAX_RATIONALE = 5_000
 MAX_DESCRIPTION = 10_000
 MAX_STATEMENT = 5_000
+MAX_DECISION_NOTE = 300  # the chair's note on an amendment it decides
 
 # For form fields: the same bounds, refused with Django's words naming the bound.
 DAY_VALIDATORS = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]

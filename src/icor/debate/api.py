@@ -89,7 +89,7 @@ class AmendmentIn(Schema):
 
 
 class DecisionIn(Schema):
-    note: str = Field("", max_length=300)
+    note: str = Field("", max_length=bounds.MAX_DECISION_NOTE)
 
 
 class SpeakerOut(Schema):

@@ -13,11 +13,11 @@ class DebateConfig(AppConfig):
         register_exporter("debate", export_debate)
         register_eraser("debate", erase_debate)
 
-        # S13: a partner observer reaches the debate of a conference only with an invitation.
-        from icor.conferences.scope import register_routes
-        from icor.debate.scope import BY_KEYWORD, PAGE_ROUTES
+        # S13: a partner observer reaches the debate's API of a conference only with an invitation.
+        from icor.conferences.scope import register_keywords
+        from icor.debate.scope import BY_KEYWORD
 
-        register_routes(PAGE_ROUTES, BY_KEYWORD)
+        register_keywords(BY_KEYWORD)
 
         # The audit log page names the positions taken in a debate.
         from icor.audit.presentation import register_code_labels

@@ -46,4 +46,4 @@ class AmendmentForm(forms.Form):
 
 
 class DecisionNoteForm(forms.Form):
-    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+    note = forms.CharField(label=_("Note"), required=False, max_length=bounds.MAX_DECISION_NOTE)

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from icor.conferences.models import Conference, Motion, MotionVersion
+from icor.core import bounds
 from icor.core.languages import TEXT_LANGUAGES
 from icor.registry.models import Organization
 
@@ -62,7 +63,7 @@ class Amendment(models.Model):
     state = models.CharField(max_length=10, choices=AmendmentState.choices, default=AmendmentState.PROPOSED)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.CharField(max_length=300, blank=True)
+    decision_note = models.CharField(max_length=bounds.MAX_DECISION_NOTE, blank=True)
     resulting_version = models.OneToOneField(
         MotionVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="from_amendment"
     )

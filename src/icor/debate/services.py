@@ -13,8 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext
+from rules import has_perm
 
-from icor.accounts.models import Role
 from icor.audit.services import record_event
 from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.conferences.services import notify, require_chair, require_not_closed, seat_of
@@ -177,6 +177,8 @@ def adopt_amendment(*, amendment: Amendment, actor: Any, note: str = "") -> Amen
 
 
 def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amendment:
+    note = note.strip()
+    bounds.check_text(gettext("Note"), note, limit=bounds.MAX_DECISION_NOTE)
     with transaction.atomic():
         motion = Motion.objects.select_for_update().get(pk=amendment.motion_id)
         amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
@@ -191,7 +193,7 @@ def _decide(amendment: Amendment, *, actor: Any, state: str, note: str) -> Amend
             _apply(amendment, motion)
         amendment.state = state
         amendment.decided_at = timezone.now()
-        amendment.decision_note = note.strip()[:300]
+        amendment.decision_note = note
         amendment.save()
         record_event(
             f"debate.amendment_{state}",
@@ -260,7 +262,7 @@ def request_floor(*, conference: Conference, actor: Any) -> Speaker:
 
 
 def withdraw_from_floor(*, entry: Speaker, actor: Any) -> Speaker:
-    if entry.account_id != getattr(actor, "pk", None) and getattr(actor, "role", None) != "committee":
+    if not has_perm("debate.take_off_list", actor, entry):
         raise PermissionDenied(gettext("Only the speaker or the chair can take a name off the list."))
     return _end(entry, SpeakerState.WITHDRAWN)
 
@@ -319,9 +321,9 @@ def translate_amendment(
     *, amendment: Amendment, actor: Any, language: str, proposed_text: str, rationale: str = ""
 ) -> AmendmentTranslation:
     """Any delegation adds (or renews) a translation of an amendment in its own organization's name (S11)."""
-    organization = getattr(actor, "organization", None)
-    if getattr(actor, "role", None) not in (Role.OFFICER, Role.DELEGATE) or organization is None:
+    if not has_perm("debate.translate_amendment", actor):
         raise PermissionDenied(gettext("Only the accounts of a member organization provide translations."))
+    organization = actor.organization
     motion = amendment.motion
     require_not_closed(motion.conference)
     if language not in TEXT_LANGUAGE_CODES:

@@ -7,20 +7,22 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules import has_perm
 
 from icor.conferences.models import Conference, ConferenceStatus, Motion
 from icor.conferences.selectors import with_reader_translation
+from icor.conferences.scope import names_conference, of_conference, of_motion
 from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.forms import AmendmentForm, AmendmentTranslationForm, ContributionForm, DecisionNoteForm
 from icor.debate.models import Amendment, Contribution, Speaker
+from icor.debate.scope import of_amendment
 
 
 def _debate_url(motion: Motion) -> str:
     return reverse("debate:motion", args=[motion.pk])
 
 
+@names_conference(of_motion)
 @login_required
 def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
     motion = with_reader_translation(
@@ -45,7 +47,6 @@ def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
         "amendment_translation_form": AmendmentTranslationForm(initial={"language": get_language()}),
         "reader_language": get_language(),
         "note_form": DecisionNoteForm(),
-        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_debate.html" if request.htmx else "debate/motion.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -55,6 +56,7 @@ def _refusal(request: HttpRequest, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
+@names_conference(of_motion)
 @login_required
 @require_POST
 def contribute(request: HttpRequest, pk: int) -> HttpResponse:
@@ -78,6 +80,7 @@ def contribute(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_debate_url(motion) + "#debate")
 
 
+@names_conference(of_amendment)
 @login_required
 @require_POST
 def translate_amendment(request: HttpRequest, pk: int) -> HttpResponse:
@@ -93,6 +96,7 @@ def translate_amendment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_debate_url(amendment.motion) + "#amendments")
 
 
+@names_conference(of_motion)
 @login_required
 @require_POST
 def propose_amendment(request: HttpRequest, pk: int) -> HttpResponse:
@@ -108,11 +112,16 @@ def propose_amendment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_debate_url(motion) + "#amendments")
 
 
+@names_conference(of_amendment)
 @login_required
 @require_POST
 def decide_amendment(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     amendment = get_object_or_404(Amendment, pk=pk)
-    note = request.POST.get("note", "")
+    form = DecisionNoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect(_debate_url(amendment.motion) + "#amendments")
+    note = form.cleaned_data["note"]
     try:
         if decision == "adopt":
             services.adopt_amendment(amendment=amendment, actor=request.user, note=note)
@@ -125,6 +134,7 @@ def decide_amendment(request: HttpRequest, pk: int, decision: str) -> HttpRespon
     return redirect(_debate_url(amendment.motion) + "#amendments")
 
 
+@names_conference(of_conference)
 @login_required
 def speakers(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -132,12 +142,12 @@ def speakers(request: HttpRequest, pk: int) -> HttpResponse:
         "conference": conference,
         "conference_open": conference.status != ConferenceStatus.CLOSED,
         "speakers": selectors.speakers(conference),
-        "is_chair": has_perm("conferences.chair", request.user),
     }
     template = "debate/_speakers.html" if request.htmx else "debate/speakers.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
 
+@names_conference(of_conference)
 @login_required
 @require_POST
 def speakers_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:

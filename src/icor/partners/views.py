@@ -64,7 +64,6 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "partner": partner,
         "invitations": selectors.conference_invitations(partner),
-        "may_link": may_link,
         "projects": Project.objects.exclude(partners=partner).order_by("title") if may_link else [],
     }
     return render(request, "partners/detail.html", context)

@@ -18,9 +18,11 @@ from icor.conferences.forms import AccreditationForm, AgendaItemForm, BallotForm
 from icor.conferences.models import Conference, ConferenceStatus
 from icor.conferences.pdf import MinutesUncoverable, minutes_language, render_minutes, render_pdf
 from icor.core.confirmation import Confirmation, confirm_first
+from icor.conferences.scope import names_conference, names_no_conference, of_conference
 from icor.core.pages import attempt, back_to
 
 
+@names_no_conference
 @login_required
 def conference_list(request: HttpRequest) -> HttpResponse:
     form = ConferenceForm(request.POST or None)
@@ -38,11 +40,11 @@ def conference_list(request: HttpRequest) -> HttpResponse:
         {
             "conferences": selectors.conferences(request.user),
             "form": form,
-            "is_chair": has_perm("conferences.chair", request.user),
         },
     )
 
 
+@names_conference(of_conference)
 @login_required
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -55,8 +57,6 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "agenda": selectors.agenda(conference),
             "overview": selectors.attendance_overview(conference),
             "seat": seat,
-            "is_chair": has_perm("conferences.chair", request.user),
-            "is_officer": has_perm("conferences.accredit", request.user),
             "is_open": conference.status != ConferenceStatus.CLOSED,
             "agenda_form": AgendaItemForm(),
         },
@@ -69,6 +69,7 @@ def _closing(request: HttpRequest, pk: int) -> Confirmation | None:
     return CLOSE_CONFERENCE if in_session else None
 
 
+@names_conference(of_conference)
 @login_required
 @require_POST
 @confirm_first(_closing)
@@ -83,6 +84,7 @@ def advance(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(back_to(request, reverse("conferences:detail", args=[pk])))
 
 
+@names_conference(of_conference)
 @login_required
 @require_POST
 def add_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
@@ -99,6 +101,7 @@ def add_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(back_to(request, reverse("conferences:detail", args=[pk])))
 
 
+@names_conference(of_conference)
 @login_required
 def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
     """An officer accredits the delegation of its own organization; there is no other way in (S11)."""
@@ -142,6 +145,7 @@ def accreditation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -176,6 +180,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def attendance_status(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -191,6 +196,7 @@ def _require_chair(request: HttpRequest) -> None:
         raise PermissionDenied(_("The chair's console is for the coordinating committee."))
 
 
+@names_conference(of_conference)
 @login_required
 def chair(request: HttpRequest, pk: int) -> HttpResponse:
     _require_chair(request)
@@ -208,6 +214,7 @@ def chair(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def chair_live(request: HttpRequest, pk: int) -> HttpResponse:
     """The live part of the console: rounds, ballots and every motion's steps, refreshed on each event."""
@@ -232,6 +239,7 @@ def _now_context(request: HttpRequest, conference: Conference) -> dict[str, obje
     return {"conference": conference, "now": delegation_now(seat, conference)}
 
 
+@names_conference(of_conference)
 @login_required
 def now(request: HttpRequest, pk: int) -> HttpResponse:
     """A delegation's page: what is being decided now and what it still has to do."""
@@ -239,12 +247,14 @@ def now(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conferences/now.html", _now_context(request, conference))
 
 
+@names_conference(of_conference)
 @login_required
 def now_live(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     return render(request, "conferences/_now.html", _now_context(request, conference))
 
 
+@names_conference(of_conference)
 @login_required
 def minutes_page(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -262,6 +272,7 @@ def minutes_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@names_conference(of_conference)
 @login_required
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)

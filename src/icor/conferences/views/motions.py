@@ -33,6 +33,7 @@ from icor.conferences.models import (
     Motion,
     Vote,
 )
+from icor.conferences.scope import names_conference, of_ballot, of_conference, of_motion
 from icor.conferences.services.ballots import receipt_hash
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
 from icor.core import group_commit
@@ -40,6 +41,7 @@ from icor.core.confirmation import confirm_first
 from icor.core.pages import attempt, back_to
 
 
+@names_conference(of_conference)
 @login_required
 def motion_new(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
@@ -87,6 +89,7 @@ def _voting_context(request: HttpRequest, motion: Motion, ballot: Ballot | None)
     return context
 
 
+@names_conference(of_motion)
 @login_required
 def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     try:
@@ -136,7 +139,6 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and consensus_round.present.filter(delegation=seat.delegation).exists(),
         "open_ballot": ballot,
         "closed_ballots": motion.ballots.filter(closed_at__isnull=False),
-        "is_chair": is_chair,
         "chair_steps": chair_steps(motion, conference=conference) if is_chair else [],
         "chair_notes": chair_notes(motion, conference=conference) if is_chair else [],
         "submitter_steps": next_states(motion.state, Mover.SUBMITTER) if own and is_open else [],
@@ -175,6 +177,7 @@ MOTION_ACTIONS = (
 )
 
 
+@names_conference(of_motion)
 @login_required
 def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
     """The live state badge of a motion."""
@@ -182,6 +185,7 @@ def motion_state(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "conferences/_motion_state.html", {"motion": motion})
 
 
+@names_conference(of_motion)
 @login_required
 @require_POST
 @confirm_first(lambda _request, pk, action: MOTION_STEPS.get(action))
@@ -300,6 +304,7 @@ def _ballot_step(request: HttpRequest, motion: Motion, action: str) -> None:
         )
 
 
+@names_conference(of_ballot)
 @login_required
 @require_POST
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
@@ -332,6 +337,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("conferences:motion", ballot.motion_id)
 
 
+@names_conference(of_ballot)
 @login_required
 def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The live partial every browser following the ballot refreshes: counts only, so that it
@@ -345,11 +351,11 @@ def ballot_status(request: HttpRequest, pk: int) -> HttpResponse:
             "status": selectors.ballot_counts(
                 ballot, missing_page=request.GET.get("missing", 1) if is_chair else None
             ),
-            "is_chair": is_chair,
         },
     )
 
 
+@names_conference(of_ballot)
 @login_required
 def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
     ballot = services.close_if_due(ballot=get_object_or_404(Ballot.objects.select_related("motion"), pk=pk))
@@ -372,6 +378,5 @@ def ballot_result(request: HttpRequest, pk: int) -> HttpResponse:
             "searched": form.is_bound,
             "found": found,
             "resolution_url": reverse("charter:resolution"),
-            "is_chair": has_perm("conferences.chair", request.user),
         },
     )

@@ -12,9 +12,11 @@ from icor.accounts.confirmations import END_OBSERVER
 from icor.accounts.models import Invitation, Role, User
 from icor.accounts.views import show_invitation
 from icor.conferences.forms import ObserverInvitationForm
+from icor.conferences.scope import names_no_conference
 from icor.conferences.services.observers import invite_observer
 
 
+@names_no_conference
 @login_required
 def observers(request: HttpRequest) -> HttpResponse:
     """The committee invites partner observers to a conference and ends their accounts (S13)."""

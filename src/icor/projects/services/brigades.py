@@ -96,6 +96,11 @@ def register_volunteer(
     return volunteer
 
 
+def whole_weeks(starts_on: date, ends_on: date) -> tuple[date, date]:
+    """A need covers whole weeks: from the Monday of its first day to the Sunday of its last."""
+    return starts_on - timedelta(days=starts_on.weekday()), ends_on + timedelta(days=6 - ends_on.weekday())
+
+
 def set_need(project: Project, *, actor: Any, skill: str, count: int, starts_on: date, ends_on: date) -> Need:
     """Coordinators say how many volunteers of one skill they need, in whole weeks (Monday to Sunday)."""
     require_coordination(
@@ -116,8 +121,7 @@ def set_need(project: Project, *, actor: Any, skill: str, count: int, starts_on:
     if ends_on < starts_on:
         raise ValidationError(gettext("The need cannot end before it starts."))
     bounds.check_period(gettext("The need"), starts_on, ends_on)
-    first_monday = starts_on - timedelta(days=starts_on.weekday())
-    last_sunday = ends_on + timedelta(days=6 - ends_on.weekday())
+    first_monday, last_sunday = whole_weeks(starts_on, ends_on)
     with transaction.atomic():
         need = Need.objects.create(
             project=project,

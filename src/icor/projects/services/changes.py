@@ -21,7 +21,7 @@ from icor.audit.services import record_event
 from icor.core import bounds
 from icor.projects.authority import require_coordination, require_own
 from icor.projects.models import Activity, Assignment, Kind, Need, Project, Volunteer
-from icor.projects.services.brigades import normalise_list
+from icor.projects.services.brigades import normalise_list, whole_weeks
 
 
 def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -242,6 +242,7 @@ def withdraw_volunteer(volunteer: Volunteer, *, actor: Any) -> Volunteer:
 
 
 def edit_need(need: Need, *, actor: Any, count: int, starts_on: date, ends_on: date) -> Need:
+    """The coordinators change a need; like a new one it covers whole weeks (Monday to Sunday)."""
     require_coordination(
         actor,
         need.project,
@@ -255,6 +256,7 @@ def edit_need(need: Need, *, actor: Any, count: int, starts_on: date, ends_on: d
     _check_dates(starts_on, ends_on, gettext("The need cannot end before it starts."))
     bounds.check_number(gettext("Number of volunteers"), count, low=1, high=bounds.MAX_VOLUNTEERS_NEEDED)
     bounds.check_period(gettext("The need"), starts_on, ends_on)
+    starts_on, ends_on = whole_weeks(starts_on, ends_on)
     with transaction.atomic():
         locked = Need.objects.select_for_update().get(pk=need.pk)
         if locked.withdrawn_at is not None:

@@ -54,8 +54,6 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         "project": project,
         "plan": brigade_plan(project, request.user, from_day=_day(request.GET.get("from"))),
         "volunteers": visible_volunteers(project, request.user),
-        "may_register": may_register,
-        "coordinates": coordinates,
         "needs": current_needs(project),
         "own_organization_id": getattr(request.user, "organization_id", None) if may_register else None,
         "volunteer_form": VolunteerForm(auto_id="volunteer_%s"),

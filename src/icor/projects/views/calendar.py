@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules import has_perm
 
 from icor.core.pages import attempt
 from icor.projects.confirmations import WITHDRAW_ACTIVITY
@@ -30,7 +29,6 @@ def calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "upcoming": [row for row in rows if row[0].ends_on >= today],
         "past": [row for row in rows if row[0].ends_on < today][::-1],
-        "can_create": has_perm("projects.create_activity", request.user),
     }
     return render(request, "projects/calendar.html", context)
 
@@ -67,7 +65,6 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "activity": activity,
         "picture": combined_picture(activity),
-        "may_report": has_perm("projects.act_for", request.user, organization),
         "may_change": may_change_activity(request.user, activity),
         "level_refusal": activity.refusal_for(organization) if organization is not None else "",
         "form": ParticipationForm(auto_id="participation_%s"),

@@ -36,7 +36,6 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "status": status,
         "level": level,
         "q": request.GET.get("q", ""),
-        "can_create": has_perm("projects.create_project", request.user),
     }
     template = "projects/_project_rows.html" if getattr(request, "htmx", False) else "projects/list.html"
     return render(request, template, context)
@@ -80,10 +79,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "current_supporters": [s for s in supports if s.until is None],
         "tasks": selectors.tasks_of(project),
         "reliability": reliability_records(project=project),
-        "is_officer": has_perm("projects.register_volunteers", request.user),
         "own_open_support": own_open_support,
         "level_refusal": project.refusal_for(organization) if organization is not None else "",
-        "may_coordinate": has_perm("projects.steer", request.user, project),
         "task_form": TaskForm(auto_id="task_%s"),
         "status_form": StatusForm(auto_id="status_%s"),
     }
