@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 	$(BIN)/icor setup
-	$(BIN)/icor firstlogin
+	$(BIN)/icor firstlogin --host $(HOST) --port $(PORT)
 
 run: setup
 	$(BIN)/icor serve --host $(HOST) --port $(PORT)

@@ -11,7 +11,7 @@ A live channel (`/live/<channel>/`) is authorized by that same stack: every midd
 (session, two-factor rule, observer scope) runs, and the view answers with a hand-off
 instead of a stream. The thread and its connection go back to the pool at once; the event
 loop then streams the channel from the process's hub (`icor.live.hub`), so a listener holds
-neither a thread nor a database connection, only a queue.
+neither a thread nor a database connection: the hub writes each event into its socket.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 
 from icor.live.handoff import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
+from icor.live.hub import END_OF_CHUNKS, WriteTransport
 
 DEFAULT_THREADS = 8
 
@@ -154,19 +155,53 @@ def wsgi_environ(scope: Scope, body: Any) -> dict[str, Any]:
 
 
 async def stream_live(answer: Answer, send: Send, receive: Receive) -> None:
-    """Stream a channel the Django view has authorized, until the browser leaves.
-
-    One task writes the stream's chunks; the browser leaving cancels it. Cheap per event:
-    with thousands of listeners, each event is written thousands of times by this loop.
-    """
-    from icor.live.views import events
-
+    """Stream a channel the Django view has authorized, until the browser leaves."""
     # The hand-off answer's empty body set a Content-Length; the stream has none.
     headers = [(name, value) for name, value in answer.headers if name != b"content-length"]
     await send({"type": "http.response.start", "status": answer.status, "headers": headers})
+    transport = chunked_transport(send)
+    if transport is None:
+        await stream_by_task(answer.live_channel, send, receive)
+    else:
+        await stream_into_socket(answer.live_channel, transport, receive)
+
+
+def chunked_transport(send: Send) -> WriteTransport | None:
+    """The browser's socket under uvicorn's httptools protocol once a chunked response has
+    started (what `icor serve` runs), so that the hub writes events into it directly."""
+    cycle = getattr(send, "__self__", None)
+    transport = getattr(cycle, "transport", None)
+    if getattr(cycle, "chunked_encoding", None) is not True:
+        return None
+    needed = ("write", "is_closing", "get_write_buffer_size", "close", "abort")
+    return transport if all(hasattr(transport, name) for name in needed) else None
+
+
+async def stream_into_socket(channel: str, transport: WriteTransport, receive: Receive) -> None:
+    """The hub writes each event into the socket itself; this coroutine only waits for the
+    browser to leave (or for the hub to end the stream, which closes the socket)."""
+    from icor.live.hub import TransportStream, current_hub, http_chunk
+    from icor.live.views import RETRY_TEXT, UNAVAILABLE_TEXT, ready_text
+
+    transport.write(http_chunk(RETRY_TEXT))
+    try:
+        async with current_hub().attached(channel, TransportStream(transport)):
+            if not transport.is_closing():
+                transport.write(http_chunk(ready_text(channel)))
+            await wait_for_disconnect(receive)
+    except ConnectionError:
+        # The browser tries again after `retry`; the page still works without live updates.
+        if not transport.is_closing():
+            transport.write(http_chunk(UNAVAILABLE_TEXT) + END_OF_CHUNKS)
+            transport.close()
+
+
+async def stream_by_task(channel: str, send: Send, receive: Receive) -> None:
+    """Under other servers: one task writes the stream through `send`; the browser leaving cancels it."""
+    from icor.live.views import events
 
     async def write() -> None:
-        async for text in events(answer.live_channel):
+        async for text in events(channel):
             await send({"type": "http.response.body", "body": text.encode(), "more_body": True})
 
     writer = asyncio.ensure_future(write())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import contextlib
+from collections.abc import AsyncIterator, Callable
 
 import pytest
 
 from icor.live.backends import Message
-from icor.live.hub import Hub
+from icor.live.hub import MAX_BUFFERED_BYTES, Hub, TransportStream
 from tests.live.conftest import WAIT_SECONDS, run
 
 
@@ -139,3 +140,99 @@ def test_identical_events_of_a_burst_reach_the_streams_at_most_once_per_interval
             return received
 
     assert run(scenario()) == [(cast, False), (result, False), (cast, True)]
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    async def poll() -> None:
+        while not condition():
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(poll(), WAIT_SECONDS)
+
+
+class FakeSocket:
+    """What the hub sees of a browser's socket under `icor serve`."""
+
+    def __init__(self, *, buffered: int = 0) -> None:
+        self.buffered = buffered
+        self.written: list[bytes] = []
+        self.closed = False
+        self.aborted = False
+
+    def write(self, data: bytes) -> None:
+        self.written.append(data)
+
+    def is_closing(self) -> bool:
+        return self.closed or self.aborted
+
+    def get_write_buffer_size(self) -> int:
+        return self.buffered
+
+    def close(self) -> None:
+        self.closed = True
+
+    def abort(self) -> None:
+        self.aborted = True
+
+
+def test_one_chunk_encoded_once_is_written_into_every_socket_of_the_channel() -> None:
+    async def scenario() -> tuple[list[FakeSocket], FakeSocket]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        sockets = [FakeSocket() for _ in range(3)]
+        elsewhere = FakeSocket()
+        async with contextlib.AsyncExitStack() as streams:
+            for socket in sockets:
+                await streams.enter_async_context(hub.attached("conference-1", TransportStream(socket)))
+            await streams.enter_async_context(hub.attached("conference-2", TransportStream(elsewhere)))
+            transport.send(Message("conference-1", "result", {"ballot": 2}))
+            await until(lambda: bool(sockets[-1].written))
+        return sockets, elsewhere
+
+    sockets, elsewhere = run(scenario())
+    expected = b'22\r\nevent: result\ndata: {"ballot":2}\n\n\r\n'
+    assert [socket.written for socket in sockets] == [[expected]] * 3
+    # The same bytes object for every socket: encoded once per event, not once per stream.
+    assert len({id(socket.written[0]) for socket in sockets}) == 1
+    assert elsewhere.written == []
+
+
+def test_a_socket_too_slow_to_take_its_data_is_dropped_and_the_others_still_get_events() -> None:
+    async def scenario() -> tuple[FakeSocket, FakeSocket, int]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        slow, quick = FakeSocket(buffered=MAX_BUFFERED_BYTES + 1), FakeSocket()
+        async with (
+            hub.attached("conference-1", TransportStream(slow)),
+            hub.attached("conference-1", TransportStream(quick)),
+        ):
+            transport.send(Message("conference-1", "ballot", {"ballot": 2, "open": True}))
+            transport.send(Message("conference-1", "result", {"ballot": 2}))
+            await until(lambda: len(quick.written) >= 2)
+            return slow, quick, hub.subscribers
+
+    slow, quick, subscribers = run(scenario())
+    assert slow.aborted and slow.written == []
+    assert [chunk.split(b"\n")[1] for chunk in quick.written] == [b"event: ballot", b"event: result"]
+    assert subscribers == 1
+
+
+def test_a_stopped_listener_ends_the_chunked_stream_and_closes_the_socket() -> None:
+    class LostTransport(ScriptedTransport):
+        async def receive(self, ready: asyncio.Event) -> AsyncIterator[Message]:
+            ready.set()
+            yield await self.inbox.get()
+            raise OSError("connection lost")
+
+    async def scenario() -> FakeSocket:
+        transport = LostTransport()
+        hub = Hub(transport)
+        socket = FakeSocket()
+        async with hub.attached("conference-1", TransportStream(socket)):
+            transport.send(Message("conference-1", "ballot", {"ballot": 2}))
+            await until(lambda: socket.closed)
+        return socket
+
+    socket = run(scenario())
+    assert socket.written[-1] == b"0\r\n\r\n"
+    assert socket.closed

@@ -82,3 +82,14 @@ def test_the_first_committee_login_leads_to_the_totp_setup(client: Client) -> No
     assert setup.redirect_chain[-1][0] == SETUP
     assert setup.status_code == 200
     assert b"<svg" in setup.content or b"secret" in setup.content.lower()
+
+
+def test_the_first_login_names_the_address_the_site_is_served_on(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`make run` passes its HOST and PORT to `icor firstlogin` as it does to `icor serve`."""
+    given = StringIO()
+    call_command("firstlogin", "--host", "icor.example.org", "--port", "8123", stdout=given)
+    monkeypatch.setenv("PORT", "8124")
+    from_environment = StringIO()
+    call_command("firstlogin", "--reset", stdout=from_environment)
+    assert "First login: http://icor.example.org:8123/accounts/login/" in given.getvalue()
+    assert "First login: http://127.0.0.1:8124/accounts/login/" in from_environment.getvalue()

@@ -84,7 +84,8 @@ def translations_out(motion: Motion) -> list[dict[str, Any]]:
 
 
 def ballot_out(ballot: Ballot) -> dict[str, Any]:
-    status = selectors.ballot_status(ballot)
+    status = selectors.ballot_counts(ballot, missing_page=1)
+    assert status.missing is not None
     return {
         "id": ballot.pk,
         "motion_id": ballot.motion_id,
@@ -96,7 +97,8 @@ def ballot_out(ballot: Ballot) -> dict[str, Any]:
         "open_until_at_least": ballot.open_until_at_least,
         "present": status.present,
         "voted": status.voted,
-        "not_voted": [row.delegation.pk for row in status.missing],
+        "not_voted": [presence.delegation_id for presence in status.missing],
+        "not_voted_count": status.missing.paginator.count,
         "outcome": ballot.outcome,
     }
 
@@ -396,6 +398,22 @@ def open_ballot(request: HttpRequest, motion_id: int, payload: schemas.BallotIn)
 )
 def ballot_detail(request: HttpRequest, ballot_id: int) -> dict[str, Any]:
     return ballot_out(_ballot(ballot_id))
+
+
+@router.get(
+    "/ballots/{ballot_id}/not-voted",
+    response={200: schemas.NotVotedOut, **REFUSED},
+    summary="One page of the delegations present that have not voted yet",
+)
+def not_voted(request: HttpRequest, ballot_id: int, page: int = 1) -> dict[str, Any]:
+    status = selectors.ballot_counts(_ballot(ballot_id), missing_page=page)
+    assert status.missing is not None
+    return {
+        "count": status.missing.paginator.count,
+        "page": status.missing.number,
+        "pages": status.missing.paginator.num_pages,
+        "delegations": [presence.delegation_id for presence in status.missing],
+    }
 
 
 @router.post(

@@ -129,7 +129,7 @@ class MotionRow:
     motion: Motion
     steps: list[Step]
     progress: selectors.RoundProgress | None = None
-    ballot: selectors.BallotStatus | None = None
+    ballot: selectors.BallotCounts | None = None
     outcome: dict[str, Any] | None = None  # of the latest closed round or ballot
 
 
@@ -151,8 +151,9 @@ class Console:
     advance_confirm: Promise | str
 
 
-def console(conference: Conference) -> Console:
-    """Everything the chair runs the day from: the agenda with each motion's next steps, rounds, ballots."""
+def console(conference: Conference, *, missing_page: int | str = 1) -> Console:
+    """Everything the chair runs the day from: the agenda with each motion's next steps, rounds,
+    ballots (counts, and `missing_page` of the delegations not voted yet)."""
     open_rounds = {r.motion_id: r for r in selectors.open_rounds(conference)}
     open_ballots = {b.motion_id: b for b in selectors.open_ballots(conference)}
     agenda = []
@@ -166,7 +167,7 @@ def console(conference: Conference) -> Console:
                 motion=motion,
                 steps=chair_steps(motion, conference=conference),
                 progress=selectors.round_progress(consensus_round) if consensus_round else None,
-                ballot=selectors.ballot_status(ballot) if ballot else None,
+                ballot=selectors.ballot_counts(ballot, missing_page=missing_page) if ballot else None,
                 outcome=_latest_outcome(motion),
             )
             rows.append(row)

@@ -199,8 +199,21 @@ class BallotOut(Schema):
     open_until_at_least: datetime | None
     present: int
     voted: int
-    not_voted: list[int] = Field(description="delegations present that have not voted yet")
+    not_voted: list[int] = Field(
+        description="the first page (100) of the delegations present that have not voted yet; "
+        "all of them, page by page, from GET /ballots/{ballot_id}/not-voted?page="
+    )
+    not_voted_count: int = Field(description="how many delegations present have not voted yet")
     outcome: dict[str, Any] | None
+
+
+class NotVotedOut(Schema):
+    count: int = Field(description="delegations present that have not voted yet")
+    page: int = Field(description="this page's number; a number past the last gives the last page")
+    pages: int
+    delegations: list[int] = Field(
+        description="ids of this page's delegations, 100 a page, in the registry's order"
+    )
 
 
 class VoteIn(Schema):

@@ -144,25 +144,6 @@ def attendance_overview(conference: Conference) -> AttendanceOverview:
     return AttendanceOverview(delegations=rows, present=present, accredited=len(rows))
 
 
-@dataclass(frozen=True)
-class VoterRow:
-    delegation: Delegation
-    voted: bool
-    choice: str | None  # named ballots only
-
-
-@dataclass(frozen=True)
-class BallotStatus:
-    ballot: Ballot
-    present: int
-    voted: int
-    rows: list[VoterRow]
-
-    @property
-    def missing(self) -> list[VoterRow]:
-        return [row for row in self.rows if not row.voted]
-
-
 # Delegations named per page of "not voted yet": a World conference may have thousands.
 MISSING_PER_PAGE = 100
 
@@ -194,20 +175,6 @@ def ballot_counts(ballot: Ballot, *, missing_page: int | str | None = None) -> B
         )
         missing = Paginator(waiting, MISSING_PER_PAGE).get_page(missing_page)
     return BallotCounts(ballot=ballot, present=present.count(), voted=voters.count(), missing=missing)
-
-
-def ballot_status(ballot: Ballot) -> BallotStatus:
-    """For the chair: how many of the present have voted, and which have not (secret: only whether)."""
-    present = [p.delegation for p in ballot.present.select_related("delegation__organization")]
-    if ballot.secret:
-        voted = set(BallotParticipation.objects.filter(ballot=ballot).values_list("delegation_id", flat=True))
-        choices: dict[int, str] = {}
-    else:
-        choices = dict(Vote.objects.filter(ballot=ballot).values_list("delegation_id", "choice"))
-        voted = set(choices)
-    present.sort(key=lambda d: (d.organization.continent, str(d.organization.country), d.organization.name))
-    rows = [VoterRow(d, d.pk in voted, choices.get(d.pk)) for d in present]
-    return BallotStatus(ballot=ballot, present=len(present), voted=len(voted), rows=rows)
 
 
 @dataclass(frozen=True)

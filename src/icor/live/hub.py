@@ -7,6 +7,12 @@ each event only tells the browser to fetch fresh figures, so a later one makes u
 For the same reason identical events of a channel (a vote burst sends one per commit) reach
 the browsers at most once every THROTTLE_SECONDS: the first at once, the last one at the end of
 the interval, so that thousands of browsers do not all re-fetch after every single cast.
+
+Each event is encoded once per process, as text and as one HTTP chunk. Under `icor serve`
+the hub writes that chunk straight into every browser's socket from the loop that received
+the event (`TransportStream`): no task, queue or coroutine step per stream and event. A
+socket whose unsent data passes MAX_BUFFERED_BYTES is dropped; its browser reconnects and
+catches up. Streams served by another ASGI server read from a queue (`subscription`).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import contextlib
 import logging
 import weakref
 from collections.abc import AsyncIterator
+from typing import Protocol
 
 from icor.live.backends import Message, Transport, get_transport
 
@@ -26,12 +33,80 @@ HEARTBEAT_SECONDS = 15.0
 # Put into every queue each HEARTBEAT_SECONDS: one timer per process, not one per stream.
 HEARTBEAT = Message(channel="", event="heartbeat")
 READY_TIMEOUT_SECONDS = 10.0
+# Unsent bytes a browser's socket may hold (a few hundred events) before it is dropped as too slow.
+MAX_BUFFERED_BYTES = 64 * 1024
+END_OF_CHUNKS = b"0\r\n\r\n"
+
+
+def event_text(message: Message) -> str:
+    """The message as a stream sends it."""
+    return ": heartbeat\n\n" if message is HEARTBEAT else message.server_sent_event
+
+
+def http_chunk(text: str) -> bytes:
+    """`text` as one chunk of HTTP/1.1 chunked transfer encoding."""
+    data = text.encode()
+    return b"%x\r\n%s\r\n" % (len(data), data)
+
+
+class Stream(Protocol):
+    def deliver(self, message: Message, chunk: bytes) -> bool:
+        """Pass the message on (`chunk`: it encoded once for all streams); False drops the stream."""
+
+    def end(self) -> None:
+        """The listener stopped: end the stream so that the browser reconnects."""
+
+
+class QueueStream:
+    """A stream read by a task of its own (any ASGI server): a full queue loses events."""
+
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize=QUEUE_SIZE)
+
+    def deliver(self, message: Message, chunk: bytes) -> bool:
+        with contextlib.suppress(asyncio.QueueFull):
+            self.queue.put_nowait(message)
+        return True
+
+    def end(self) -> None:
+        if self.queue.full():
+            self.queue.get_nowait()
+        self.queue.put_nowait(None)
+
+
+class WriteTransport(Protocol):
+    def write(self, data: bytes) -> None: ...
+    def is_closing(self) -> bool: ...
+    def get_write_buffer_size(self) -> int: ...
+    def close(self) -> None: ...
+    def abort(self) -> None: ...
+
+
+class TransportStream:
+    """A browser's socket whose response has started with chunked encoding (`icor serve`)."""
+
+    def __init__(self, transport: WriteTransport) -> None:
+        self.transport = transport
+
+    def deliver(self, message: Message, chunk: bytes) -> bool:
+        if self.transport.is_closing():
+            return False
+        if self.transport.get_write_buffer_size() > MAX_BUFFERED_BYTES:
+            self.transport.abort()
+            return False
+        self.transport.write(chunk)
+        return True
+
+    def end(self) -> None:
+        if not self.transport.is_closing():
+            self.transport.write(END_OF_CHUNKS)
+            self.transport.close()
 
 
 class Hub:
     def __init__(self, transport: Transport) -> None:
         self.transport = transport
-        self.queues: dict[str, set[asyncio.Queue[Message | None]]] = {}
+        self.streams: dict[str, set[Stream]] = {}
         self.listener: asyncio.Task[None] | None = None
         self.ready = asyncio.Event()
         self.sent_at: dict[str, float] = {}  # identical events: when last delivered
@@ -39,25 +114,32 @@ class Hub:
 
     @property
     def subscribers(self) -> int:
-        return sum(len(queues) for queues in self.queues.values())
+        return sum(len(streams) for streams in self.streams.values())
 
     @contextlib.asynccontextmanager
     async def subscription(self, channel: str) -> AsyncIterator[asyncio.Queue[Message | None]]:
         """A queue of the channel's messages; None in it means the listener stopped."""
-        queue: asyncio.Queue[Message | None] = asyncio.Queue(maxsize=QUEUE_SIZE)
-        self.queues.setdefault(channel, set()).add(queue)
+        stream = QueueStream()
+        async with self.attached(channel, stream):
+            yield stream.queue
+
+    @contextlib.asynccontextmanager
+    async def attached(self, channel: str, stream: Stream) -> AsyncIterator[None]:
+        """`stream` gets the channel's events while inside; raises ConnectionError when the
+        live transport cannot be reached."""
+        self.streams.setdefault(channel, set()).add(stream)
         try:
             if self.listener is None:
                 self.ready = asyncio.Event()
                 self.listener = asyncio.create_task(self._listen(self.ready))
             await self._wait_until_listening(self.listener)
-            yield queue
+            yield
         finally:
-            channel_queues = self.queues.get(channel, set())
-            channel_queues.discard(queue)
-            if not channel_queues:
-                self.queues.pop(channel, None)
-            if not self.queues and self.listener is not None:
+            channel_streams = self.streams.get(channel, set())
+            channel_streams.discard(stream)
+            if not channel_streams:
+                self.streams.pop(channel, None)
+            if not self.streams and self.listener is not None:
                 listener, self.listener = self.listener, None
                 listener.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -75,10 +157,8 @@ class Hub:
     async def _beat(self) -> None:
         while True:
             await asyncio.sleep(HEARTBEAT_SECONDS)
-            for queues in tuple(self.queues.values()):
-                for queue in tuple(queues):
-                    with contextlib.suppress(asyncio.QueueFull):
-                        queue.put_nowait(HEARTBEAT)
+            for channel in tuple(self.streams):
+                self._write(channel, HEARTBEAT)
 
     async def _listen(self, ready: asyncio.Event) -> None:
         beating = asyncio.create_task(self._beat())
@@ -94,11 +174,9 @@ class Hub:
         # The listener ended: close every stream; browsers reconnect by themselves.
         if self.listener is asyncio.current_task():
             self.listener = None
-        for queues in self.queues.values():
-            for queue in queues:
-                if queue.full():
-                    queue.get_nowait()
-                queue.put_nowait(None)
+        for streams in self.streams.values():
+            for stream in tuple(streams):
+                stream.end()
 
     def _throttled(self, message: Message) -> None:
         key = message.encode()
@@ -120,9 +198,16 @@ class Hub:
         if len(self.sent_at) > 1000:
             self.sent_at = {k: t for k, t in self.sent_at.items() if now - t < THROTTLE_SECONDS}
         self.sent_at[key] = now
-        for queue in tuple(self.queues.get(message.channel, ())):
-            with contextlib.suppress(asyncio.QueueFull):
-                queue.put_nowait(message)
+        self._write(message.channel, message)
+
+    def _write(self, channel: str, message: Message) -> None:
+        streams = self.streams.get(channel)
+        if not streams:
+            return
+        chunk = http_chunk(event_text(message))
+        for stream in tuple(streams):
+            if not stream.deliver(message, chunk):
+                streams.discard(stream)
 
 
 _hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub] = weakref.WeakKeyDictionary()

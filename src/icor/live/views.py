@@ -10,11 +10,18 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, Stream
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
-from icor.live.backends import CHANNEL_PATTERN, Message
+from icor.live.backends import CHANNEL_PATTERN
 from icor.live.handoff import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
-from icor.live.hub import HEARTBEAT, current_hub
+from icor.live.hub import current_hub, event_text
 
 RETRY_MILLISECONDS = 2000
+RETRY_TEXT = f"retry: {RETRY_MILLISECONDS}\n\n"
+UNAVAILABLE_TEXT = ": live channel unavailable\n\n"
+
+
+def ready_text(channel: str) -> str:
+    """The first event of a stream: the hub is listening for it."""
+    return f"event: ready\ndata: {json.dumps({'channel': channel})}\n\n"
 
 
 def stream(request: HttpRequest, channel: str) -> HttpResponseBase:
@@ -49,19 +56,15 @@ def stream(request: HttpRequest, channel: str) -> HttpResponseBase:
 async def events(channel: str) -> AsyncGenerator[str, None]:
     """`ready` once listening, then each event of the channel, and a heartbeat comment every
     15 s (from the hub). Leaving unsubscribes (see Hub.subscription)."""
-    yield f"retry: {RETRY_MILLISECONDS}\n\n"
+    yield RETRY_TEXT
     try:
         async with current_hub().subscription(channel) as queue:
-            yield f"event: ready\ndata: {json.dumps({'channel': channel})}\n\n"
+            yield ready_text(channel)
             while True:
                 message = await queue.get()
                 if message is None:
                     return
-                yield ": heartbeat\n\n" if message is HEARTBEAT else encode(message)
+                yield event_text(message)
     except ConnectionError:
         # The browser tries again after `retry`; the page still works without live updates.
-        yield ": live channel unavailable\n\n"
-
-
-def encode(message: Message) -> str:
-    return message.server_sent_event
+        yield UNAVAILABLE_TEXT

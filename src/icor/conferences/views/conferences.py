@@ -205,7 +205,7 @@ def chair(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "conferences/chair.html",
         {
-            "console": console(conference),
+            "console": console(conference, missing_page=request.GET.get("missing", 1)),
             "conference": conference,
             "agenda_form": AgendaItemForm(),
             "ballot_form": BallotForm(),
@@ -224,7 +224,7 @@ def chair_live(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "conferences/_console.html",
         {
-            "console": console(conference),
+            "console": console(conference, missing_page=request.GET.get("missing", 1)),
             "conference": conference,
             "ballot_form": BallotForm(),
             "here": reverse("conferences:chair", args=[pk]),

@@ -1,3 +1,4 @@
+import os
 import secrets
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -13,8 +14,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reset", action="store_true", help="issue a new password even after first use")
+        # `make run` serves on $(HOST):$(PORT) and passes the same to this command.
+        parser.add_argument(
+            "--host", default=os.environ.get("HOST", "127.0.0.1"), help="where icor serve listens (env HOST)"
+        )
+        parser.add_argument(
+            "--port", type=int, default=int(os.environ.get("PORT", "8000")), help="its port (env PORT)"
+        )
 
-    def handle(self, *args: object, reset: bool, **options: object) -> None:
+    def handle(self, *args: object, reset: bool, host: str, port: int, **options: object) -> None:
         account = User.objects.filter(username=FIRST_ACCOUNT).first()
         if account is not None and account.last_login is not None and not reset:
             self.stdout.write(
@@ -31,7 +39,7 @@ class Command(BaseCommand):
         account.save()
         self.stdout.write(
             "\n"
-            + gettext("First login: %(url)s") % {"url": "http://127.0.0.1:8000/accounts/login/"}
+            + gettext("First login: %(url)s") % {"url": f"http://{host}:{port}/accounts/login/"}
             + "\n  "
             + gettext("user:     %(account)s") % {"account": FIRST_ACCOUNT}
             + "\n  "
