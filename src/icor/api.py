@@ -77,6 +77,7 @@ class RefusingAPI(NinjaAPI):
             ),
         )
         return error
+
     def _get_urls(self) -> list[URLResolver | URLPattern]:
         # ninja answers a method a path does not have with a plain-text 405, not through a handler.
         urls = super()._get_urls()

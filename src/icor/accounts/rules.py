@@ -91,6 +91,8 @@ add_perm("accounts.suspend", is_committee)
 add_perm("accounts.lift_suspension", lifts_suspension)
 add_perm("accounts.lift_login_lock", answers_for_account)
 
+
+@predicate
 def is_the_speaker(user: Any, entry: Any) -> bool:
     """The account that put its own name on a list of speakers."""
     return getattr(user, "is_authenticated", False) and entry is not None and entry.account_id == user.pk

@@ -17,8 +17,8 @@ from icor.conferences.console import console, delegation_now, is_chair
 from icor.conferences.forms import AccreditationForm, AgendaItemForm, BallotForm, ConferenceForm
 from icor.conferences.models import Conference, ConferenceStatus
 from icor.conferences.pdf import MinutesUncoverable, minutes_language, render_minutes, render_pdf
-from icor.core.confirmation import Confirmation, confirm_first
 from icor.conferences.scope import names_conference, names_no_conference, of_conference
+from icor.core.confirmation import Confirmation, confirm_first
 from icor.core.pages import attempt, back_to
 
 
