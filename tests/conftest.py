@@ -37,8 +37,10 @@ def _own_data_directory(settings, tmp_path_factory, monkeypatch) -> None:  # typ
     monkeypatch.setenv("ICOR_DATA_DIR", str(data_dir))
 
 
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits() -> None:
-    # Throttles count in the cache; each test starts from zero (only a process-local cache is cleared).
+    # Throttles and login locks count in the cache under account ids, which the next test's database
+    # gives out again: each test starts from zero (only a process-local cache is cleared).
     if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
         cache.clear()
 

@@ -92,8 +92,9 @@ def wait_for_requests_in_flight(live_server: Any) -> None:
     The live server lives for the whole run and, on in-memory SQLite, shares the test's connection: a
     request still reading when the test's database is flushed would lock the tables it reads.
     """
-    httpd = getattr(live_server.thread, "httpd", None)
-    for thread in list(getattr(httpd, "_threads", None) or ()):
+    # socketserver keeps a list of its request threads only once it has served one.
+    threads = getattr(getattr(live_server.thread, "httpd", None), "_threads", None)
+    for thread in list(threads) if isinstance(threads, list) else ():
         thread.join(timeout=30)
 
 

@@ -108,6 +108,7 @@ FORMS = [
     FormPost(conference_forms.TranslationForm, "/conferences/motions/{motion}/translate/", "officer"),
     FormPost(conference_forms.VoteForm, "/conferences/ballots/{ballot}/vote/", "officer"),
     FormPost(conference_forms.ReceiptForm, "/conferences/ballots/{ballot}/", "officer"),
+    FormPost(debate_forms.DecisionNoteForm, "/debate/amendments/{amendment}/withdraw/", "officer"),
     FormPost(debate_forms.AmendmentTranslationForm, "/debate/amendments/{amendment}/translate/", "officer"),
     FormPost(project_forms.ProjectEditForm, "/projects/{project}/edit/", "officer"),
     FormPost(project_forms.ActivityEditForm, "/projects/activities/{activity}/edit/", "committee"),
