@@ -102,6 +102,7 @@ def is_the_speaker(user: Any, entry: Any) -> bool:
 add_perm("registry.decide_admission", is_committee)
 add_perm("registry.view_applications", is_committee)
 add_perm("registry.record_exit", is_committee | is_officer_of)
+add_perm("registry.invite_first_officer", is_committee)
 
 # Conferences: the coordinating committee chairs (S12); delegations act for themselves (S11).
 add_perm("conferences.chair", is_committee)
@@ -127,5 +128,7 @@ add_perm("partners.record_partner", is_committee)
 add_perm("partners.link_project", is_committee | coordinates)
 
 # Pages of the account's own domain.
+add_perm("accounts.manage_own_accounts", is_officer)
+add_perm("accounts.oversee_accounts", is_committee)
 add_perm("privacy.manage_own_data", is_officer)
 add_perm("accounts.logged_in", is_authenticated)

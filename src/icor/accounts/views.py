@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from qrcode.image.svg import SvgPathImage
+from rules import has_perm
 
 from icor.accounts import login_lock, services
 from icor.accounts.confirmations import END_OBSERVER
@@ -76,7 +77,7 @@ def my_account(request: HttpRequest) -> HttpResponse:
 
 def _officer(request: HttpRequest) -> User:
     user = request.user
-    if not isinstance(user, User) or user.role != Role.OFFICER or user.organization is None:
+    if not isinstance(user, User) or not has_perm("accounts.manage_own_accounts", user):
         raise PermissionDenied(_("Only an organization's own officers manage its accounts (S11)."))
     return user
 
@@ -144,7 +145,7 @@ def revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _committee(request: HttpRequest) -> User:
     user = request.user
-    if not isinstance(user, User) or user.role != Role.COMMITTEE:
+    if not isinstance(user, User) or not has_perm("accounts.oversee_accounts", user):
         raise PermissionDenied(_("Only the coordinating committee can do this."))
     return user
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_countries import countries
 from django_ratelimit.core import is_ratelimited
+from rules import has_perm
 
 from icor.accounts.forms import InvitationForm
 from icor.accounts.models import Invitation, Role, User
@@ -230,7 +231,7 @@ def organization_detail_url(organization: Organization) -> str:
 def first_officer(request: HttpRequest, slug: str) -> HttpResponse:
     """The committee invites the first officer of a member organization; the officers do the rest (S11)."""
     committee = request.user
-    if not isinstance(committee, User) or committee.role != Role.COMMITTEE:
+    if not isinstance(committee, User) or not has_perm("registry.invite_first_officer", committee):
         raise PermissionDenied(_("Only the coordinating committee can do this."))
     organization = get_object_or_404(Organization, slug=slug)
     form = InvitationForm(request.POST or None)
