@@ -247,6 +247,8 @@ def lift_suspension(*, actor: User, suspension: Suspension, reason: str) -> Susp
         raise ValidationError(_("Give the reason for lifting the suspension; it is recorded."))
     with transaction.atomic():
         suspension = Suspension.objects.select_for_update().select_related("account").get(pk=suspension.pk)
+        if suspension.lifted_at is not None:
+            raise ValidationError(_("This suspension was lifted already."))
         if not has_perm("accounts.lift_suspension", actor, suspension):
             raise PermissionDenied(
                 _("Only the coordinating committee lifts a suspension it made, while it stands.")
