@@ -130,7 +130,7 @@ def check(scene: Scene, ballot: Ballot, statuses: Counter[int]) -> list[str]:
     accepted = sum(count for status, count in statuses.items() if 200 <= status < 300)
     if accepted != scene.size:
         problems.append(f"{accepted} casts accepted, expected {scene.size}")
-    if statuses.get(400, 0) != duplicates:
+    if statuses.get(409, 0) != duplicates:  # the error contract: a second vote is a wrong state
         problems.append(f"duplicates: statuses {dict(statuses)}, expected {duplicates} refused")
     outcome = Ballot.objects.get(pk=ballot.pk).outcome or {}
     figures = outcome.get("figures", {})

@@ -12,7 +12,7 @@ import csv
 import io
 import secrets
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
@@ -119,7 +119,7 @@ def prepare(size: int) -> Scene:
         kind="world",
         title=f"Benchmark conference {tag}",
         starts_on=today,
-        ends_on=date(today.year + 1, 1, 1),
+        ends_on=today + timedelta(days=1),  # in session today, within the longest allowed
         online=True,
     )
     conference = conferences.advance_conference(conference=conference, actor=chair)
