@@ -18,9 +18,12 @@ measurement, not a test.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import psycopg
@@ -56,8 +59,12 @@ def main() -> int:
             "DJANGO_SETTINGS_MODULE": "icor.settings",
             "ICOR_LIVE_BACKEND": "postgres",
             "ICOR_SERVE_THREADS": str(threads),
+            # A fresh database needs a fresh data directory: the audit checkpoints of an earlier
+            # run's database would not match this one's chain.
+            "ICOR_DATA_DIR": tempfile.mkdtemp(prefix="icor-bench-"),
         }
     )
+    atexit.register(shutil.rmtree, os.environ["ICOR_DATA_DIR"], True)
     print(f"fresh database {url.rsplit('/', 1)[-1]}; icor setup ...", flush=True)
     fresh_database(url)
     subprocess.run([sys.executable, "-m", "icor.cli", "setup"], check=True, cwd=CHECKOUT, env=os.environ)

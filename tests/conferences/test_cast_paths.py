@@ -1,7 +1,8 @@
 """One set of rules for a cast, whether it commits alone or in a group (icor.core.group_commit).
 
 Every refusal, and every accepted cast, is played over HTTP once with group commit switched
-off and once with it on; the answers and what is stored must be the same. The test database
+off and once with it on; the answers and what is stored must be the same. A group holding
+refusals and accepted casts together must answer and store as its casts one by one. The test database
 is transactional here, so that the grouped path really runs (inside an open transaction a
 write always runs alone).
 """
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.test import Client
 
@@ -25,7 +27,9 @@ from icor.audit.services import verify_chain
 from icor.conferences import services
 from icor.conferences.models import Ballot, BallotParticipation, Conference, SecretVote, Vote
 from icor.conferences.services import sealing
+from icor.conferences.services.casting import Cast, CastResult, commit_casts
 from icor.core.group_commit import GroupCommit
+from icor.core.refusals import messages_of, status_of
 from tests.conferences.conftest import Seat, motion_in_discussion, seats
 from tests.factories import make_conference, make_delegation, make_user, with_totp
 
@@ -177,51 +181,101 @@ def test_each_cast_is_answered_and_stored_alike_alone_and_in_a_group(name: str, 
     assert verify_chain().ok
 
 
-def test_writes_waiting_together_share_one_transaction_and_keep_their_own_answers() -> None:
-    """The leader's write holds the group open until three others wait; they commit together,
-    a refusal among them undoes only its own write."""
-    groups = GroupCommit()
+def test_writes_waiting_together_share_one_transaction_and_keep_their_own_answers(settings) -> None:  # type: ignore[no-untyped-def]
+    """The leader's write holds the group open until three others wait; they are handed to the
+    batch together, in one transaction, and a refusal among them reaches only its own request."""
+    settings.GROUP_COMMIT = True
     everyone_waits = threading.Event()
-    results: dict[str, object] = {}
-    undone: list[int] = []
+    batches: list[list[str]] = []
 
-    def transaction_id() -> int:
+    def batch(items: Sequence[str]) -> list[int | Exception]:
+        if items == ["leader"]:
+            everyone_waits.wait(timeout=10)
+        batches.append(list(items))
         with connection.cursor() as cursor:
             cursor.execute("SELECT txid_current()" if connection.vendor == "postgresql" else "SELECT 0")
-            return int(cursor.fetchone()[0])
+            txid = int(cursor.fetchone()[0])
+        return [Refused(item) if item == "refused" else txid for item in items]
 
-    def leader_write() -> int:
-        everyone_waits.wait(timeout=10)
-        return transaction_id()
+    groups: GroupCommit[str, int] = GroupCommit(batch)
+    results: dict[str, object] = {}
 
-    def refused_write() -> int:
-        undone.append(make_user(Role.COMMITTEE).pk)
-        raise Refused("refused")
-
-    def submit(name: str, work: Callable[[], int]) -> None:
+    def submit(name: str) -> None:
         try:
-            results[name] = groups.run(work)
+            results[name] = groups.run(name)
         except Refused as error:
             results[name] = error
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=submit, args=("leader", leader_write))]
+    threads = [threading.Thread(target=submit, args=("leader",))]
     threads[0].start()
     wait_until(lambda: groups.leading and not groups.waiting)  # the leader took its group
-    for name, work in (("a", transaction_id), ("refused", refused_write), ("b", transaction_id)):
-        threads.append(threading.Thread(target=submit, args=(name, work)))
+
+    def waiting(count: int) -> Callable[[], bool]:
+        return lambda: len(groups.waiting) == count
+
+    for count, name in enumerate(("a", "refused", "b"), start=1):  # queued in this order
+        threads.append(threading.Thread(target=submit, args=(name,)))
         threads[-1].start()
-    wait_until(lambda: len(groups.waiting) == 3)
+        wait_until(waiting(count))
     everyone_waits.set()
     for thread in threads:
         thread.join(timeout=30)
+    assert batches == [["leader"], ["a", "refused", "b"]]
     assert isinstance(results["refused"], Refused)
-    assert len(undone) == 1 and not User.objects.filter(pk__in=undone).exists()
     if connection.vendor == "postgresql":
         # The leader ran alone (nobody waited yet); the three that waited shared one transaction.
         assert results["a"] == results["b"] != results["leader"]
     assert transaction.get_autocommit()
+
+
+def test_a_group_holding_every_refusal_is_answered_and_stored_as_its_casts_one_by_one() -> None:
+    """The casts of one group are checked in their order as if committed one after another:
+    the same answers and the same rows as when each commits alone."""
+
+    def play(*, grouped: bool) -> tuple[list[object], list[dict[str, object]]]:
+        named, secret = stage(), stage(secret=True, allow_changes=True)
+        closed = stage()
+        services.close_ballot(ballot=closed.ballot, actor=closed.committee)
+        latecomer = Seat(*make_delegation(named.conference))
+
+        def cast(s: Stage, seat: Seat, choice: str, receipt: str = "") -> Cast:
+            ballot = Ballot.objects.select_related("motion__agenda_item__conference").get(pk=s.ballot.pk)
+            return Cast(ballot, seat.delegation, seat.voter, choice, receipt)
+
+        casts = [
+            cast(named, named.first, "yes"),
+            cast(named, named.first, "no"),  # voted already, no changes allowed
+            cast(named, latecomer, "yes"),  # not present
+            cast(closed, closed.first, "yes"),  # closed
+            cast(named, named.second, "abstain"),
+            cast(secret, secret.first, "no"),
+            cast(secret, secret.first, "yes", receipt="WRONG-CODE"),  # changes need the receipt
+            cast(secret, secret.second, "abstain"),
+        ]
+        if grouped:
+            with transaction.atomic():
+                answers = commit_casts(casts)
+        else:
+            answers = []
+            for one in casts:
+                with transaction.atomic():
+                    answers += commit_casts([one])
+        return [shown(answer) for answer in answers], [stored(s.ballot) for s in (named, secret, closed)]
+
+    alone = play(grouped=False)
+    assert play(grouped=True) == alone
+    assert [answer[0] for answer in alone[0]] == [201, 409, 409, 409, 201, 201, 422, 201]  # type: ignore[index]
+    assert verify_chain().ok
+
+
+def shown(answer: object) -> tuple[int, object]:
+    """A commit's answer as the voter would see it."""
+    if isinstance(answer, ValidationError):
+        return status_of(answer), messages_of(answer)
+    assert isinstance(answer, CastResult)
+    return 201, (answer.changed, answer.receipt is not None)
 
 
 class Refused(Exception):

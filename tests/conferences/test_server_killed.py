@@ -29,7 +29,7 @@ from icor.audit.models import AuditEvent
 from icor.audit.services import verify_chain
 from icor.conferences import services
 from icor.conferences.models import Ballot, BallotParticipation, SecretVote, Vote
-from icor.conferences.services.ballots import DOUBLE_VOTE
+from icor.conferences.services.casting import DOUBLE_VOTE
 from tests.conferences.conftest import Seat, motion_in_discussion
 from tests.factories import make_conference, make_organization, make_user
 from tests.live.servers import icor_server, running_server, shared_database_url

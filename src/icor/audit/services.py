@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,14 @@ from icor.audit.checkpoints import (
 from icor.audit.keys import MissingKey, audit_link_key, data_dir, key_id
 from icor.audit.models import AuditEvent, ChainHead
 
-__all__ = ["checkpoint_after_commit", "record_event", "verify_chain", "verify_record"]
+__all__ = [
+    "Entry",
+    "checkpoint_after_commit",
+    "record_event",
+    "record_events",
+    "verify_chain",
+    "verify_record",
+]
 
 logger = logging.getLogger("icor.audit")
 
@@ -60,6 +67,17 @@ def _personal_keys(value: Any) -> set[str]:
     return set()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One event to append: what happened, which body acted, about what."""
+
+    event: str
+    actor: Any = None
+    organization_id: int | None = None
+    subject: str = ""
+    data: dict[str, Any] | None = None
+
+
 def record_event(
     event: str,
     *,
@@ -73,51 +91,80 @@ def record_event(
     The actor is kept as role and organization only: the record says which body acted,
     not which person (data minimisation, S11).
     """
-    payload = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
-    if found := _personal_keys(payload):
-        raise PersonalDataInAuditEvent(
-            f"Audit event {event!r} would store personal data ({', '.join(sorted(found))}); "
-            "the audit chain cannot be erased, so it records bodies and ids only."
-        )
-    with transaction.atomic():
+    return record_events([Entry(event, actor, organization_id, subject, data)])[0]
+
+
+def record_events(entries: Sequence[Entry]) -> list[AuditEvent]:
+    """Append events in their order, one link each: the head is locked once, the links are
+    inserted in one statement and the head moved once. Inside a transaction it joins it (no
+    savepoint: a failed append fails the change it records)."""
+    if not entries:
+        return []
+    payloads = [_payload(entry) for entry in entries]
+    with transaction.atomic(savepoint=False):
         head = _locked_head()
         occurred_at = timezone.now()
-        role = getattr(actor, "role", "") if actor is not None and actor.is_authenticated else ""
-        if actor is not None and getattr(actor, "is_superuser", False) and not role:
-            role = "operator"
-        org_id = organization_id
-        if org_id is None and actor is not None:
-            org_id = getattr(actor, "organization_id", None)
-        sequence = head.sequence + 1
         key = audit_link_key()
-        digest = link_hash(
-            key=key,
-            key_id=key_id(key),
-            sequence=sequence,
-            occurred_at=occurred_at,
-            event=event,
-            actor_role=role,
-            actor_organization_id=org_id,
-            subject=subject,
-            data=payload,
-            previous_hash=head.hash,
-        )
-        entry = AuditEvent.objects.create(
-            sequence=sequence,
-            occurred_at=occurred_at,
-            event=event,
-            actor_role=role,
-            actor_organization_id=org_id,
-            subject=subject,
-            data=payload,
-            previous_hash=head.hash,
-            hash=digest,
-            key_id=key_id(key),
-        )
-        head.sequence, head.hash = sequence, digest
+        own_key_id = key_id(key)
+        sequence, previous = head.sequence, head.hash
+        links = []
+        for entry, payload in zip(entries, payloads, strict=True):
+            role, org_id = _acting_body(entry)
+            sequence += 1
+            digest = link_hash(
+                key=key,
+                key_id=own_key_id,
+                sequence=sequence,
+                occurred_at=occurred_at,
+                event=entry.event,
+                actor_role=role,
+                actor_organization_id=org_id,
+                subject=entry.subject,
+                data=payload,
+                previous_hash=previous,
+            )
+            links.append(
+                AuditEvent(
+                    sequence=sequence,
+                    occurred_at=occurred_at,
+                    event=entry.event,
+                    actor_role=role,
+                    actor_organization_id=org_id,
+                    subject=entry.subject,
+                    data=payload,
+                    previous_hash=previous,
+                    hash=digest,
+                    key_id=own_key_id,
+                )
+            )
+            previous = digest
+        AuditEvent.objects.bulk_create(links)
+        head.sequence, head.hash = sequence, previous
         head.save(update_fields=["sequence", "hash"])
-    logger.info("audit event %s recorded as link #%d", event, sequence)
-    return entry
+    for link in links:
+        logger.info("audit event %s recorded as link #%d", link.event, link.sequence)
+    return links
+
+
+def _payload(entry: Entry) -> dict[str, Any]:
+    payload: dict[str, Any] = json.loads(json.dumps(entry.data or {}, cls=DjangoJSONEncoder))
+    if found := _personal_keys(payload):
+        raise PersonalDataInAuditEvent(
+            f"Audit event {entry.event!r} would store personal data ({', '.join(sorted(found))}); "
+            "the audit chain cannot be erased, so it records bodies and ids only."
+        )
+    return payload
+
+
+def _acting_body(entry: Entry) -> tuple[str, int | None]:
+    actor = entry.actor
+    role = getattr(actor, "role", "") if actor is not None and actor.is_authenticated else ""
+    if actor is not None and getattr(actor, "is_superuser", False) and not role:
+        role = "operator"
+    org_id = entry.organization_id
+    if org_id is None and actor is not None:
+        org_id = getattr(actor, "organization_id", None)
+    return role, org_id
 
 
 def _locked_head() -> ChainHead:

@@ -21,7 +21,6 @@ from icor.conferences.models import (
     Delegation,
     Motion,
 )
-from icor.core import group_commit
 from icor.core.collation import by_place_and_name
 from icor.core.refusals import REFUSED
 from icor.registry.models import Organization
@@ -422,17 +421,14 @@ def not_voted(request: HttpRequest, ballot_id: int, page: int = 1) -> dict[str, 
     summary="Cast your delegation's vote",
 )
 def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Status:
-    # Loaded here with what the cast reads of it, not inside the (shared) transaction.
+    # Loaded with what the cast reads of it, outside its (perhaps shared) transaction.
     ballot = get_object_or_404(Ballot.objects.select_related("motion__agenda_item__conference"), pk=ballot_id)
-    delegation = _delegation(payload.delegation_id)
-    result = group_commit.run(
-        lambda: services.cast_vote(
-            ballot=ballot,
-            actor=request.user,
-            choice=payload.choice,
-            delegation=delegation,
-            receipt=payload.receipt,
-        )
+    result = services.cast_vote(
+        ballot=ballot,
+        actor=request.user,
+        choice=payload.choice,
+        delegation=_delegation(payload.delegation_id),
+        receipt=payload.receipt,
     )
     return Status(201, {"changed": result.changed, "receipt": result.receipt})
 

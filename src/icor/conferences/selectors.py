@@ -205,7 +205,7 @@ def counted_secret_votes(ballot: Ballot) -> list[PublishedVote]:
 
 
 def find_receipt(ballot: Ballot, code: str) -> PublishedVote | None:
-    from icor.conferences.services.ballots import receipt_hash
+    from icor.conferences.services.casting import receipt_hash
 
     if ballot.is_open or not ballot.secret:
         return None

@@ -1,66 +1,59 @@
 """Group commit: writes waiting at the same moment in one server process share one transaction.
 
-A commit waits for the disk (fsync); during a vote burst most of a cast's time is that wait.
-Here the request threads of one process queue their write; the first one leads: it runs
-every waiting write, each in its own savepoint (a refusal undoes only that write and is
-raised again in its own request), commits them together and wakes the others. Whoever
-arrives meanwhile waits for the next group, led by the first of them. Each write is the
-unchanged service call (for a cast: `cast_vote`, which takes the ballot and audit-head locks
-and appends its own audit link), so the rules and the record are exactly those of a write
-alone; only the commit is shared. `on_commit` hooks (live events) run after the shared commit,
-those of a refused write never.
+A commit waits for the disk (fsync), and a write waits for the locks of the one before it;
+during a vote burst most of a write's time is those waits. Here the request threads of one
+process queue their write (checked already as far as it can be without locks); the first one
+leads: it hands every waiting write to the batch function in one transaction, which checks
+them under the locks in their order, writes the accepted ones together and returns an answer
+per write (a result, or the refusal to raise in that write's own request). It commits and
+wakes the others. Whoever arrives meanwhile waits for the next group, led by the first of them.
 
-`ICOR_GROUP_COMMIT=false` (setting `GROUP_COMMIT`) runs every write alone.
+A write alone is the same batch function given one write, so the rules are those of one
+implementation; only the statements and the commit are shared. `on_commit` hooks (live
+events) run after the shared commit.
+
+`ICOR_GROUP_COMMIT=false` (setting `GROUP_COMMIT`) commits every write alone.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
-from django.utils import translation
+from django.db import transaction
 
-T = TypeVar("T")
-# A group's transaction holds the ballot and audit-head locks: keep it short.
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+# The answer for each write: its result, or the exception its request raises.
+Batch = Callable[[Sequence[Item]], list[Result | Exception]]
+# A group's transaction holds the locks of its writes: keep it short.
 MAX_GROUP = 256
 
 
-class _Write:
-    def __init__(self, work: Callable[[], Any]) -> None:
-        self.work = work
-        self.language = translation.get_language()
-        self.value: Any = None
-        self.error: BaseException | None = None
+class _Write(Generic[Item, Result]):
+    def __init__(self, item: Item) -> None:
+        self.item = item
+        self.answer: Result | Exception | None = None
         self.done = False
         self.wake = threading.Event()
 
-    def run(self) -> None:
-        """Run in a savepoint of the group's transaction (or alone when there is none)."""
-        self.value, self.error = None, None
-        try:
-            with transaction.atomic(), translation.override(self.language):
-                self.value = self.work()
-        except Exception as error:  # a refusal belongs to this write's request, raised there
-            self.error = error
 
-    def result(self) -> Any:
-        if self.error is not None:
-            raise self.error
-        return self.value
-
-
-class GroupCommit:
-    def __init__(self) -> None:
+class GroupCommit(Generic[Item, Result]):
+    def __init__(self, batch: Batch[Item, Result]) -> None:
+        self.batch = batch
         self.lock = threading.Lock()
-        self.waiting: list[_Write] = []
+        self.waiting: list[_Write[Item, Result]] = []
         self.leading = False
 
-    def run(self, work: Callable[[], T]) -> T:
-        """`work()`, committed together with the writes waiting at the same moment."""
-        write = _Write(work)
+    def run(self, item: Item) -> Result:
+        """Commit `item`, together with the writes waiting at the same moment when grouping is on.
+
+        Inside a transaction already, the write must see that transaction: it runs alone there."""
+        if not getattr(settings, "GROUP_COMMIT", True) or transaction.get_connection().in_atomic_block:
+            return _answered(self._alone(item))
+        write: _Write[Item, Result] = _Write(item)
         with self.lock:
             self.waiting.append(write)
             lead = not self.leading
@@ -69,7 +62,14 @@ class GroupCommit:
             write.wake.wait()  # done by a leader, or chosen to lead the next group
         if not write.done:
             self._lead()
-        return write.result()  # type: ignore[no-any-return]
+        return _answered(write.answer)
+
+    def _alone(self, item: Item) -> Result | Exception:
+        try:
+            with transaction.atomic():
+                return self.batch([item])[0]
+        except Exception as error:  # answered to this write's own request
+            return error
 
     def _lead(self) -> None:
         with self.lock:
@@ -86,25 +86,19 @@ class GroupCommit:
                 else:
                     self.leading = False
 
-    @staticmethod
-    def _commit(group: list[_Write]) -> None:
+    def _commit(self, group: list[_Write[Item, Result]]) -> None:
         try:
             with transaction.atomic():
-                for write in group:
-                    write.run()
-        except DatabaseError:
-            # The shared commit failed, so nothing of the group is stored: each write alone.
-            for write in group:
-                write.run()
+                answers = self.batch([write.item for write in group])
+        except Exception:
+            # Nothing of the group is stored (a database error, or a fault in one write):
+            # each write alone, so that a failure reaches only its own request.
+            answers = [self._alone(write.item) for write in group]
+        for write, answer in zip(group, answers, strict=True):
+            write.answer = answer
 
 
-_groups = GroupCommit()
-
-
-def run(work: Callable[[], T]) -> T:
-    """`work()` in this process's group commit, or alone when that is switched off.
-
-    Inside a transaction already, the work must see that transaction: it runs alone there."""
-    if not getattr(settings, "GROUP_COMMIT", True) or transaction.get_connection().in_atomic_block:
-        return work()
-    return _groups.run(work)
+def _answered(answer: Result | Exception | None) -> Result:
+    if isinstance(answer, Exception):
+        raise answer
+    return answer  # type: ignore[return-value]

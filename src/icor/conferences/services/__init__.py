@@ -2,15 +2,13 @@
 
 from icor.conferences.services._common import notify, require_chair, require_not_closed, seat_of
 from icor.conferences.services.ballots import (
-    CastResult,
     allow_vote_changes,
-    cast_vote,
     close_ballot,
     close_due_ballots,
     close_if_due,
     open_ballot,
-    receipt_hash,
 )
+from icor.conferences.services.casting import CastResult, cast_vote, receipt_hash
 from icor.conferences.services.conferences import (
     accredit_delegation,
     advance_conference,

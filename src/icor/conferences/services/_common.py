@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists
 from django.utils.translation import gettext
 from rules import has_perm
 
@@ -102,7 +103,15 @@ def seat_of(actor: Any, conference: Conference) -> Delegate:
             gettext("Only the delegates of a member organization take part in decisions (S11).")
         )
     current = Membership.objects.filter(organization_id=actor.organization_id, left_on__isnull=True)
-    if not getattr(actor, "is_active", False) or not current.exists():
+    # The seat and whether its organization is still a member, in one query.
+    seat = (
+        Delegate.objects.select_related("delegation__organization")
+        .filter(user=actor, delegation__conference=conference)
+        .annotate(member=Exists(current))
+        .order_by("pk")
+        .first()
+    )
+    if not getattr(actor, "is_active", False) or not (seat.member if seat else current.exists()):
         # S12: an organization that has left takes no part any more, also in a ballot open at its exit.
         raise PermissionDenied(
             gettext(
@@ -110,11 +119,6 @@ def seat_of(actor: Any, conference: Conference) -> Delegate:
                 "check in or state positions."
             )
         )
-    seat = (
-        Delegate.objects.select_related("delegation__organization")
-        .filter(user=actor, delegation__conference=conference)
-        .first()
-    )
     if seat is None:
         raise PermissionDenied(gettext("You are not accredited as a delegate to this conference."))
     return seat

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 from icor.audit.keys import MissingKey
 from icor.audit.models import AuditEvent
@@ -22,7 +20,6 @@ from icor.conferences.models import (
     BallotPresence,
     Choice,
     CountedBallot,
-    Delegation,
     Motion,
     SecretVote,
     Vote,
@@ -35,25 +32,11 @@ from icor.conferences.services._common import (
     refusal,
     require_chair,
     require_in_session,
-    voting_delegation,
 )
 from icor.conferences.transitions import MotionState, TransitionRefused, check_ballot_opening
 from icor.core import bounds
 from icor.core.refusals import WRONG_STATE
 from icor.statute import Result, decide_by_vote
-
-RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back safely
-RECEIPT_LENGTH = 16  # 80 bits
-
-
-def receipt_hash(code: str) -> str:
-    normalized = "".join(ch for ch in code.upper() if ch in RECEIPT_ALPHABET)
-    return hashlib.sha256(normalized.encode()).hexdigest()
-
-
-def new_receipt() -> str:
-    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, RECEIPT_LENGTH, 4))
 
 
 def open_ballot(
@@ -136,142 +119,6 @@ def allow_vote_changes(*, ballot: Ballot, actor: Any, allowed: bool = True) -> B
             "ballot.changes_allowed", actor=actor, subject=f"ballot:{ballot.pk}", data={"allowed": allowed}
         )
     return ballot
-
-
-@dataclass(frozen=True)
-class CastResult:
-    """What the voter is told; `receipt` is the code of a secret vote, shown only this once."""
-
-    ballot: Ballot
-    delegation: Delegation
-    changed: bool
-    receipt: str | None = None
-
-
-DOUBLE_VOTE = gettext_lazy("Your delegation has voted in this ballot already; each delegation votes once.")
-
-
-def cast_vote(
-    *,
-    ballot: Ballot,
-    actor: Any,
-    choice: str,
-    delegation: Delegation | None = None,
-    receipt: str = "",
-) -> CastResult:
-    """The voting delegate votes for its own delegation, once (the database holds it to that)."""
-    motion = ballot.motion
-    own = voting_delegation(actor, motion.conference, delegation)
-    if choice not in Choice.values:
-        raise ValidationError(
-            gettext("Unknown choice “%(choice)s”: yes, no or abstain.") % {"choice": choice}
-        )
-    close_if_due(ballot=ballot)
-    try:
-        with transaction.atomic():
-            locked = Ballot.objects.select_for_update().get(pk=ballot.pk)
-            check_cast(locked, own)
-            if locked.secret:
-                result = _cast_secret(locked, own, choice, receipt)
-            else:
-                result = _cast_named(locked, own, choice)
-            record_event(
-                "ballot.cast",
-                actor=actor,
-                organization_id=own.organization_id,
-                subject=f"ballot:{locked.pk}",
-                # A secret choice never enters the record; a named one is public anyway.
-                data={"changed": result.changed}
-                if locked.secret
-                else {"changed": result.changed, "choice": choice, "delegation": own.pk},
-            )
-            notify(motion.agenda_item.conference_id, "ballot", {"ballot": locked.pk, "cast": True})
-    except IntegrityError:
-        # Two submissions at once: the unique constraint let exactly one through.
-        raise ValidationError(str(DOUBLE_VOTE)) from None
-    return result
-
-
-def check_cast(ballot: Ballot, delegation: Delegation) -> None:
-    """Every check of a cast on the locked ballot, in one place."""
-    if not ballot.is_open:
-        raise ValidationError(gettext("This ballot is closed; no more votes are taken."), code=WRONG_STATE)
-    if not BallotPresence.objects.filter(ballot=ballot, delegation=delegation).exists():
-        raise ValidationError(
-            gettext(
-                "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
-            ),
-            code=WRONG_STATE,
-        )
-    if not ballot.secret and sealing.has_ballot_key(ballot.pk):
-        # Its key in the data directory says it was opened secret: the flag was changed in the database.
-        raise ValidationError(
-            gettext(
-                "This ballot was opened as a secret ballot and its record was changed behind the application's "
-                "back; no vote is taken. Tell the chair."
-            )
-        )
-
-
-def _cast_named(ballot: Ballot, delegation: Delegation, choice: str) -> CastResult:
-    existing = Vote.objects.filter(ballot=ballot, delegation=delegation).first()
-    now = timezone.now()
-    if existing is None:
-        Vote.objects.create(ballot=ballot, delegation=delegation, choice=choice, cast_at=now)
-        return CastResult(ballot, delegation, changed=False)
-    if not ballot.allow_changes:
-        raise ValidationError(
-            gettext(
-                "Your delegation has voted in this ballot already; each delegation votes once. "
-                "The chair has not allowed changes in this ballot."
-            ),
-            code=WRONG_STATE,
-        )
-    existing.choice, existing.changed_at = choice, now
-    existing.save(update_fields=["choice", "changed_at"])
-    return CastResult(ballot, delegation, changed=True)
-
-
-def _cast_secret(ballot: Ballot, delegation: Delegation, choice: str, receipt: str) -> CastResult:
-    if BallotParticipation.objects.filter(ballot=ballot, delegation=delegation).exists():
-        if not ballot.allow_changes:
-            raise ValidationError(
-                gettext(
-                    "Your delegation has voted in this ballot already; each delegation votes once. "
-                    "The chair has not allowed changes in this ballot."
-                ),
-                code=WRONG_STATE,
-            )
-        # Only the receipt finds the sealed vote again: nothing else links it to the delegation.
-        secret_vote = SecretVote.objects.filter(ballot=ballot, receipt_hash=receipt_hash(receipt)).first()
-        if not receipt or secret_vote is None:
-            raise ValidationError(
-                gettext("To change a secret vote, give the receipt code you received when you voted.")
-            )
-        secret_vote.sealed = _seal(ballot, choice, secret_vote.receipt_hash)
-        secret_vote.save(update_fields=["sealed"])
-        return CastResult(ballot, delegation, changed=True)
-    code = new_receipt()
-    fingerprint = receipt_hash(code)
-    # Both rows in one transaction: while the ballot is open they can be paired, but the choice
-    # is sealed under a key outside the database. The count deletes the sealed rows (close_ballot).
-    BallotParticipation.objects.create(ballot=ballot, delegation=delegation)
-    SecretVote.objects.create(
-        ballot=ballot, sealed=_seal(ballot, choice, fingerprint), receipt_hash=fingerprint
-    )
-    return CastResult(ballot, delegation, changed=False, receipt=code)
-
-
-def _seal(ballot: Ballot, choice: str, fingerprint: str) -> bytes:
-    try:
-        return sealing.seal(ballot.pk, choice, fingerprint)
-    except MissingKey:
-        raise ValidationError(
-            gettext(
-                "This secret ballot's key is missing from the server's data directory, so no vote can be "
-                "sealed; tell the chair (the operator must restore the data directory)."
-            )
-        ) from None
 
 
 def close_ballot(*, ballot: Ballot, actor: Any, now: datetime | None = None) -> Ballot:

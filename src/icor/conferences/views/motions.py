@@ -34,9 +34,8 @@ from icor.conferences.models import (
     Vote,
 )
 from icor.conferences.scope import names_conference, of_ballot, of_conference, of_motion
-from icor.conferences.services.ballots import receipt_hash
+from icor.conferences.services.casting import receipt_hash
 from icor.conferences.transitions import FINAL_STATES, MotionState, Mover, next_states
-from icor.core import group_commit
 from icor.core.confirmation import confirm_first
 from icor.core.pages import attempt, back_to
 
@@ -308,20 +307,18 @@ def _ballot_step(request: HttpRequest, motion: Motion, action: str) -> None:
 @login_required
 @require_POST
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
-    ballot = get_object_or_404(Ballot.objects.select_related("motion"), pk=pk)
+    ballot = get_object_or_404(Ballot.objects.select_related("motion__agenda_item__conference"), pk=pk)
     form = VoteForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose yes, no or abstain."))
         return redirect("conferences:motion", ballot.motion_id)
     result = attempt(
         request,
-        lambda: group_commit.run(
-            lambda: services.cast_vote(
-                ballot=ballot,
-                actor=request.user,
-                choice=form.cleaned_data["choice"],
-                receipt=form.cleaned_data["receipt"],
-            )
+        lambda: services.cast_vote(
+            ballot=ballot,
+            actor=request.user,
+            choice=form.cleaned_data["choice"],
+            receipt=form.cleaned_data["receipt"],
         ),
         _("Your delegation's vote is counted.") if not ballot.secret else "",
     )

@@ -1,0 +1,305 @@
+"""Casting a vote (S4, S11): one set of rules, whether a cast commits alone or in a group.
+
+`cast_vote` checks what needs no lock (who votes for which delegation, the choice) in the
+request's own thread, then hands the cast to `commit_casts`, alone or together with the casts
+waiting at the same moment in this process (`icor.core.group_commit`). `commit_casts` checks
+every cast in its order under the ballot's lock, as if they came one after another, writes
+the accepted ones in one statement per table and appends one audit link per cast, the chain's
+head locked last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
+
+from icor.audit.keys import MissingKey
+from icor.audit.services import Entry, record_events
+from icor.conferences.models import (
+    Ballot,
+    BallotParticipation,
+    BallotPresence,
+    Choice,
+    Delegation,
+    SecretVote,
+    Vote,
+)
+from icor.conferences.services import sealing
+from icor.conferences.services._common import notify, voting_delegation
+from icor.conferences.services.ballots import close_if_due
+from icor.core.group_commit import GroupCommit
+from icor.core.refusals import WRONG_STATE
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back safely
+RECEIPT_LENGTH = 16  # 80 bits
+
+# Refusals given under the ballot's lock are lazy: a group's leader words them, and each is
+# read in the language of the request it is answered to.
+DOUBLE_VOTE = gettext_lazy("Your delegation has voted in this ballot already; each delegation votes once.")
+NO_CHANGES = gettext_lazy(
+    "Your delegation has voted in this ballot already; each delegation votes once. "
+    "The chair has not allowed changes in this ballot."
+)
+CLOSED = gettext_lazy("This ballot is closed; no more votes are taken.")
+NOT_PRESENT = gettext_lazy(
+    "Your delegation was not checked in when this ballot opened; only the delegations present then vote (S4)."
+)
+FLAG_CHANGED = gettext_lazy(
+    "This ballot was opened as a secret ballot and its record was changed behind the application's "
+    "back; no vote is taken. Tell the chair."
+)
+RECEIPT_NEEDED = gettext_lazy("To change a secret vote, give the receipt code you received when you voted.")
+KEY_MISSING = gettext_lazy(
+    "This secret ballot's key is missing from the server's data directory, so no vote can be "
+    "sealed; tell the chair (the operator must restore the data directory)."
+)
+
+
+def receipt_hash(code: str) -> str:
+    normalized = "".join(ch for ch in code.upper() if ch in RECEIPT_ALPHABET)
+    return hashlib.sha256(normalized.encode()).hexdigest()
+
+
+def new_receipt() -> str:
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, RECEIPT_LENGTH, 4))
+
+
+@dataclass(frozen=True)
+class CastResult:
+    """What the voter is told; `receipt` is the code of a secret vote, shown only this once."""
+
+    ballot: Ballot
+    delegation: Delegation
+    changed: bool
+    receipt: str | None = None
+
+
+@dataclass(frozen=True)
+class Cast:
+    """A cast checked as far as it can be without the ballot's lock."""
+
+    ballot: Ballot
+    delegation: Delegation
+    actor: Any
+    choice: str
+    receipt: str
+
+
+def cast_vote(
+    *,
+    ballot: Ballot,
+    actor: Any,
+    choice: str,
+    delegation: Delegation | None = None,
+    receipt: str = "",
+) -> CastResult:
+    """The voting delegate votes for its own delegation, once (the database holds it to that).
+
+    Committed alone, or with the casts waiting at the same moment in this process (group commit)."""
+    own = voting_delegation(actor, ballot.motion.conference, delegation)
+    if choice not in Choice.values:
+        raise ValidationError(
+            gettext("Unknown choice “%(choice)s”: yes, no or abstain.") % {"choice": choice}
+        )
+    close_if_due(ballot=ballot)
+    try:
+        return _casts.run(Cast(ballot, own, actor, choice, receipt))
+    except IntegrityError:
+        # Should two casts of one delegation ever pass the checks at once, the unique constraint
+        # lets exactly one through.
+        raise ValidationError(str(DOUBLE_VOTE)) from None
+
+
+@dataclass
+class _Standing:
+    """A delegation in a ballot as the locked state (and the casts before it in the batch) leave it."""
+
+    present: bool = False
+    vote: Vote | None = None  # of a named ballot
+    participated: bool = False  # in a secret ballot
+
+
+@dataclass
+class _Writes:
+    votes: list[Vote] = field(default_factory=list)
+    changed_votes: dict[int, Vote] = field(default_factory=dict)
+    participations: list[BallotParticipation] = field(default_factory=list)
+    secret_votes: list[SecretVote] = field(default_factory=list)
+    resealed: dict[UUID, SecretVote] = field(default_factory=dict)
+    links: list[Entry] = field(default_factory=list)
+    notices: dict[int, int] = field(default_factory=dict)  # ballot -> its conference
+
+    def save(self) -> None:
+        Vote.objects.bulk_create(self.votes)
+        Vote.objects.bulk_update(self.changed_votes.values(), ["choice", "changed_at"])
+        BallotParticipation.objects.bulk_create(self.participations)
+        # In random order within the group, so that the rows' order does not pair them with
+        # the participations written beside them.
+        secrets.SystemRandom().shuffle(self.secret_votes)
+        SecretVote.objects.bulk_create(self.secret_votes)
+        SecretVote.objects.bulk_update(self.resealed.values(), ["sealed"])
+        for ballot_id, conference_id in self.notices.items():
+            notify(conference_id, "ballot", {"ballot": ballot_id, "cast": True})
+        record_events(self.links)  # the chain's head: locked last, so held the shortest
+
+
+def commit_casts(casts: Sequence[Cast]) -> list[CastResult | Exception]:
+    """Inside a transaction: check each cast in its order under the ballots' locks, write the
+    accepted ones together; one answer per cast, a result or its refusal. A refused cast
+    writes nothing."""
+    batch = _Batch(casts)
+    answers: list[CastResult | Exception] = []
+    for cast in casts:
+        try:
+            answers.append(batch.accept(cast))
+        except ValidationError as refusal:
+            answers.append(refusal)
+    batch.writes.save()
+    return answers
+
+
+class _Batch:
+    """The locked state the casts of one commit are checked against, and what they write."""
+
+    def __init__(self, casts: Sequence[Cast]) -> None:
+        self.ballots = {
+            ballot.pk: ballot
+            for ballot in Ballot.objects.select_for_update()
+            .filter(pk__in={cast.ballot.pk for cast in casts})
+            .order_by("pk")  # locked in one order by every batch: no deadlock between groups
+        }
+        # Its key in the data directory says it was opened secret: the flag was changed in the database.
+        self.flag_changed = {
+            pk for pk, ballot in self.ballots.items() if not ballot.secret and sealing.has_ballot_key(pk)
+        }
+        self.standing = _standing(casts)
+        self.sealed = _sealed_votes(casts, self.ballots)
+        self.writes = _Writes()
+
+    def accept(self, cast: Cast) -> CastResult:
+        """The rules of one cast, as if the casts before it in the batch were committed already."""
+        ballot = self.ballots[cast.ballot.pk]
+        standing = self.standing[ballot.pk, cast.delegation.pk]
+        if not ballot.is_open:
+            raise ValidationError(CLOSED, code=WRONG_STATE)
+        if not standing.present:
+            raise ValidationError(NOT_PRESENT, code=WRONG_STATE)
+        if ballot.pk in self.flag_changed:
+            raise ValidationError(FLAG_CHANGED)
+        changed = standing.participated if ballot.secret else standing.vote is not None
+        if changed and not ballot.allow_changes:
+            raise ValidationError(NO_CHANGES, code=WRONG_STATE)
+        code = None
+        if ballot.secret and changed:
+            self._reseal(cast, ballot)
+        elif ballot.secret:
+            code = self._seal_new(cast, ballot, standing)
+        elif standing.vote is not None:
+            standing.vote.choice, standing.vote.changed_at = cast.choice, timezone.now()
+            if standing.vote.pk is not None:  # else written with the batch's new votes
+                self.writes.changed_votes[standing.vote.pk] = standing.vote
+        else:
+            standing.vote = Vote(
+                ballot=ballot, delegation=cast.delegation, choice=cast.choice, cast_at=timezone.now()
+            )
+            self.writes.votes.append(standing.vote)
+        self.writes.links.append(
+            Entry(
+                "ballot.cast",
+                actor=cast.actor,
+                organization_id=cast.delegation.organization_id,
+                subject=f"ballot:{ballot.pk}",
+                # A secret choice never enters the record; a named one is public anyway.
+                data={"changed": changed}
+                if ballot.secret
+                else {"changed": changed, "choice": cast.choice, "delegation": cast.delegation.pk},
+            )
+        )
+        self.writes.notices[ballot.pk] = cast.ballot.motion.agenda_item.conference_id
+        return CastResult(cast.ballot, cast.delegation, changed=changed, receipt=code)
+
+    def _reseal(self, cast: Cast, ballot: Ballot) -> None:
+        # Only the receipt finds the sealed vote again: nothing else links it to the delegation.
+        secret_vote = self.sealed.get((ballot.pk, receipt_hash(cast.receipt))) if cast.receipt else None
+        if secret_vote is None:
+            raise ValidationError(RECEIPT_NEEDED)
+        secret_vote.sealed = _seal(ballot, cast.choice, secret_vote.receipt_hash)
+        if secret_vote.pk is not None:  # else written with the batch's new sealed votes
+            self.writes.resealed[secret_vote.pk] = secret_vote
+
+    def _seal_new(self, cast: Cast, ballot: Ballot, standing: _Standing) -> str:
+        code = new_receipt()
+        fingerprint = receipt_hash(code)
+        # Both rows in one transaction: while the ballot is open they can be paired, but the choice
+        # is sealed under a key outside the database. The count deletes the sealed rows (close_ballot).
+        secret_vote = SecretVote(
+            ballot=ballot, sealed=_seal(ballot, cast.choice, fingerprint), receipt_hash=fingerprint
+        )
+        self.writes.participations.append(BallotParticipation(ballot=ballot, delegation=cast.delegation))
+        self.writes.secret_votes.append(secret_vote)
+        self.sealed[ballot.pk, fingerprint] = secret_vote
+        standing.participated = True
+        return code
+
+
+def _standing(casts: Sequence[Cast]) -> dict[tuple[int, int], _Standing]:
+    """Presence and earlier votes of the casting delegations, in one query (read after the
+    ballots' locks, so it sees every cast committed before)."""
+    same_pair = {"ballot_id": OuterRef("ballot_id"), "delegation_id": OuterRef("delegation_id")}
+    rows = (
+        BallotPresence.objects.filter(
+            ballot_id__in={c.ballot.pk for c in casts}, delegation_id__in={c.delegation.pk for c in casts}
+        )
+        .annotate(
+            vote_id=Subquery(Vote.objects.filter(**same_pair).order_by().values("pk")[:1]),
+            participated=Exists(BallotParticipation.objects.filter(**same_pair)),
+        )
+        .values_list("ballot_id", "delegation_id", "vote_id", "participated")
+    )
+    standing = {
+        (ballot_id, delegation_id): _Standing(
+            present=True,
+            vote=Vote(pk=vote_id, ballot_id=ballot_id, delegation_id=delegation_id) if vote_id else None,
+            participated=participated,
+        )
+        for ballot_id, delegation_id, vote_id, participated in rows
+    }
+    for cast in casts:
+        standing.setdefault((cast.ballot.pk, cast.delegation.pk), _Standing())
+    return standing
+
+
+def _sealed_votes(casts: Sequence[Cast], ballots: dict[int, Ballot]) -> dict[tuple[int, str], SecretVote]:
+    """The sealed votes that casts changing a secret vote name by their receipt."""
+    wanted = {
+        receipt_hash(c.receipt)
+        for c in casts
+        if c.receipt and ballots[c.ballot.pk].secret and ballots[c.ballot.pk].allow_changes
+    }
+    if not wanted:
+        return {}
+    return {
+        (vote.ballot_id, vote.receipt_hash): vote
+        for vote in SecretVote.objects.filter(ballot_id__in=ballots, receipt_hash__in=wanted)
+    }
+
+
+def _seal(ballot: Ballot, choice: str, fingerprint: str) -> bytes:
+    try:
+        return sealing.seal(ballot.pk, choice, fingerprint)
+    except MissingKey:
+        raise ValidationError(KEY_MISSING) from None
+
+
+_casts: GroupCommit[Cast, CastResult] = GroupCommit(commit_casts)
