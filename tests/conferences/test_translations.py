@@ -221,6 +221,9 @@ def test_providing_a_translation_again_keeps_the_earlier_text_on_the_motion_page
         better["title"],
         GERMAN["title"],
     ]
+    # The same text once more (to follow the current version) keeps no copy of itself.
+    services.translate_motion(motion=motion, actor=translator.voter, **GERMAN)
+    assert MotionTranslation.objects.get(motion=motion).revisions.count() == 2
     page = browser(committee).get(f"/de/conferences/motions/{motion.pk}/").content.decode()
     earlier = page.split('<details class="revisions">')[1].split("</details>")[0]
     assert GERMAN["text"] in earlier and better["text"] in earlier

@@ -342,7 +342,7 @@ def translate_amendment(
             .filter(amendment=amendment, language=language)
             .first()
         )
-        if earlier is not None:
+        if earlier is not None and (earlier.proposed_text, earlier.rationale) != (text, rationale.strip()):
             # The text it replaces stays readable, with who provided it and when.
             AmendmentTranslationRevision.objects.create(
                 translation=earlier,

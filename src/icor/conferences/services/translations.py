@@ -46,7 +46,7 @@ def translate_motion(
         locked = Motion.objects.select_for_update().get(pk=motion.pk)
         current = locked.versions.order_by("-number").values_list("number", flat=True).first() or 1
         earlier = MotionTranslation.objects.filter(motion=locked, language=language).first()
-        if earlier is not None:
+        if earlier is not None and (earlier.title, earlier.text) != (title, text):
             # The text it replaces stays readable, with who provided it and when.
             MotionTranslationRevision.objects.create(
                 translation=earlier,
