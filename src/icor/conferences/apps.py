@@ -36,3 +36,10 @@ class ConferencesConfig(AppConfig):
         from icor.conferences.services.observers import admit_invited_guest
 
         invitation_accepted.connect(admit_invited_guest, dispatch_uid="conferences.admit_invited_guest")
+
+        # Live ballot events carry the counts, so that browsers need not fetch them after each one.
+        from icor.conferences.selectors import ballot_figures
+        from icor.live.figures import register_figures
+
+        register_figures("ballot", ballot_figures)
+        register_figures("result", ballot_figures)
