@@ -93,7 +93,9 @@ def wait_for_requests_in_flight(live_server: Any) -> None:
     request still reading when the test's database is flushed would lock the tables it reads.
     """
     httpd = getattr(live_server.thread, "httpd", None)
-    for thread in list(getattr(httpd, "_threads", None) or ()):
+    threads = getattr(httpd, "_threads", None)
+    # socketserver keeps a list of its threads only when it waits for them at close (else _NoThreads).
+    for thread in list(threads) if isinstance(threads, list) else []:
         thread.join(timeout=30)
 
 
