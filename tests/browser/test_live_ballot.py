@@ -163,3 +163,36 @@ def test_the_chair_sees_votes_and_the_delegate_sees_the_result_without_reloading
     assert [
         p for p in problems if not re.search(r"/(live/conference-\d+|status|state)/ net::ERR_ABORTED$", p)
     ] == []
+
+
+def test_the_ballot_page_counts_votes_from_the_events_and_fetches_only_the_result(
+    session: Session,
+    open_page: Callable[..., Page],
+    log_in: Callable[[Page, User], Page],
+    problems: list[str],
+) -> None:
+    """10,000 browsers on a ballot must not each fetch the counts after every nudge: the event
+    carries them. Only the closed ballot's rendered result is fetched, once."""
+    ballot = services.open_ballot(motion=session.motion, actor=session.chair)
+    page = open_page()
+    page.context.add_init_script(COUNT_READY_STREAMS)
+    log_in(page, session.voters[2])
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "/status/" in request.url else None)
+    page.goto(f"/conferences/ballots/{ballot.pk}/")
+    count = page.locator("p.count")
+    expect(count).to_have_text("0 of 3 delegations present have voted")
+    listening(page)
+
+    services.cast_vote(ballot=ballot, actor=session.voters[0], choice="yes")
+    expect(count).to_have_text("1 of 3 delegations present have voted", timeout=LIVE_TIMEOUT_MS)
+    services.cast_vote(ballot=ballot, actor=session.voters[1], choice="yes")
+    expect(count).to_have_text("2 of 3 delegations present have voted", timeout=LIVE_TIMEOUT_MS)
+    services.cast_vote(ballot=ballot, actor=session.voters[2], choice="no")
+    expect(count).to_have_text("3 of 3 delegations present have voted", timeout=LIVE_TIMEOUT_MS)
+    assert fetched == []
+
+    services.close_ballot(ballot=ballot, actor=session.chair)
+    expect(page.locator(".outcome .result").first).to_have_text("Adopted · rule S5", timeout=LIVE_TIMEOUT_MS)
+    assert fetched == [f"{page.url.split('/conferences/')[0]}/conferences/ballots/{ballot.pk}/status/"]
+    assert [p for p in problems if not re.search(r"/live/conference-\d+/ net::ERR_ABORTED$", p)] == []

@@ -79,3 +79,22 @@ def test_the_api_counts_the_delegations_not_voted_yet_and_lists_them_page_by_pag
     listed = [delegation for page in pages for delegation in page["delegations"]]
     assert sorted(listed) == sorted(seat.delegation.pk for seat in present[1:])
     assert pages[0]["delegations"] == detail["not_voted"]
+
+
+def test_live_ballot_events_carry_the_counts_and_once_closed_the_result(
+    conference: Conference, committee: User
+) -> None:
+    present = seats(conference, 3)
+    motion = motion_in_discussion(conference, committee, present[0])
+    ballot = services.open_ballot(motion=motion, actor=committee)
+    services.cast_vote(ballot=ballot, actor=present[0].voter, choice="yes")
+    assert selectors.ballot_figures({"ballot": ballot.pk, "cast": True}) == {
+        "counts": {"voted": 1, "present": 3, "open": True}
+    }
+    services.cast_vote(ballot=ballot, actor=present[1].voter, choice="yes")
+    closed = services.close_ballot(ballot=ballot, actor=committee)
+    counts = selectors.ballot_figures({"ballot": ballot.pk})["counts"]  # type: ignore[index]
+    assert (counts["voted"], counts["open"], counts["result"]) == (2, False, closed.outcome["outcome"])  # type: ignore[index]
+    assert counts["figures"] == closed.outcome["figures"]  # type: ignore[index]
+    assert selectors.ballot_figures({"ballot": ballot.pk + 1000}) is None
+    assert selectors.ballot_figures({"round": 3}) is None

@@ -18,7 +18,7 @@ from icor.accounts.models import Role
 from icor.audit.models import AuditEvent
 from icor.audit.services import verify_chain
 from icor.conferences import services
-from icor.conferences.models import Vote
+from icor.conferences.models import Ballot, Vote
 from tests.conferences.conftest import motion_in_discussion, seats
 from tests.factories import make_conference, make_user, with_totp
 from tests.live.conftest import WAIT_SECONDS
@@ -84,8 +84,18 @@ def test_votes_live_events_and_the_audit_chain_stay_exact_across_two_server_grou
         assert next_event(events_a, "ballot")["ballot"] == ballot.pk
         assert next_event(events_b, "ballot")["ballot"] == ballot.pk
         services.close_ballot(ballot=ballot, actor=committee)
-        assert next_event(events_a, "result")["ballot"] == ballot.pk
-        assert next_event(events_b, "result")["ballot"] == ballot.pk
+        # Each group adds the final counts to the result event it passes on to its browsers.
+        outcome = Ballot.objects.get(pk=ballot.pk).outcome or {}
+        for events in (events_a, events_b):
+            result = next_event(events, "result")
+            assert result["ballot"] == ballot.pk
+            assert result["counts"] == {
+                "voted": DELEGATIONS,
+                "present": DELEGATIONS,
+                "open": False,
+                "result": outcome["outcome"],
+                "figures": outcome["figures"],
+            }
 
     assert sorted(statuses) == [201] * DELEGATIONS + [409] * (DELEGATIONS // 2)
     votes = Vote.objects.filter(ballot=ballot)

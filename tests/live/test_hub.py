@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 
 from icor.live.backends import Message
-from icor.live.hub import MAX_BUFFERED_BYTES, Hub, TransportStream
+from icor.live.hub import MAX_BUFFERED_BYTES, Hub, TransportStream, http_chunk
 from tests.live.conftest import WAIT_SECONDS, run
 
 
@@ -236,3 +236,38 @@ def test_a_stopped_listener_ends_the_chunked_stream_and_closes_the_socket() -> N
     socket = run(scenario())
     assert socket.written[-1] == b"0\r\n\r\n"
     assert socket.closed
+
+
+def test_figures_are_read_once_per_event_for_every_stream_and_events_keep_their_order(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    reads: list[dict[str, object]] = []
+
+    def ballot_figures(data: dict[str, object]) -> dict[str, object]:
+        reads.append(data)
+        return {"counts": {"voted": 7}}
+
+    monkeypatch.setattr("icor.live.figures._registered", {"ballot": ballot_figures})
+
+    async def scenario() -> list[list[bytes]]:
+        transport = ScriptedTransport()
+        hub = Hub(transport)
+        sockets = [FakeSocket() for _ in range(3)]
+        async with contextlib.AsyncExitStack() as streams:
+            for socket in sockets:
+                await streams.enter_async_context(hub.attached("conference-1", TransportStream(socket)))
+            transport.send(Message("conference-1", "ballot", {"ballot": 2, "cast": True}))
+            transport.send(Message("conference-1", "attendance", {"present": 4}))
+            await until(lambda: all(len(socket.written) == 2 for socket in sockets))
+        return [socket.written for socket in sockets]
+
+    written = run(scenario())
+    assert reads == [{"ballot": 2, "cast": True}]
+    assert (
+        written
+        == [
+            [
+                http_chunk('event: ballot\ndata: {"ballot":2,"cast":true,"counts":{"voted":7}}\n\n'),
+                http_chunk('event: attendance\ndata: {"present":4}\n\n'),
+            ]
+        ]
+        * 3
+    )

@@ -431,4 +431,5 @@ ROWS = [
     api("POST", "/ballots/{ballot_id}/allow-changes", "/ballots/{ballot}/allow-changes", API_CHAIR),
     api("POST", "/ballots/{ballot_id}/close", "/ballots/{ballot}/close", API_CHAIR),
     api("GET", "/ballots/{ballot_id}/result", "/ballots/{ballot}/result"),
+    api("GET", "/ballots/{ballot_id}/not-voted", "/ballots/{ballot}/not-voted"),
 ]

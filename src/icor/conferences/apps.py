@@ -42,3 +42,10 @@ class ConferencesConfig(AppConfig):
         from icor.live.views import stream
 
         names_conference(of_channel, keyword="channel")(stream)
+
+        # Live ballot events carry the counts, so that browsers need not fetch them after each one.
+        from icor.conferences.selectors import ballot_figures
+        from icor.live.figures import register_figures
+
+        register_figures("ballot", ballot_figures)
+        register_figures("result", ballot_figures)

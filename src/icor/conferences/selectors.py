@@ -177,6 +177,21 @@ def ballot_counts(ballot: Ballot, *, missing_page: int | str | None = None) -> B
     return BallotCounts(ballot=ballot, present=present.count(), voted=voters.count(), missing=missing)
 
 
+def ballot_figures(data: dict[str, Any]) -> dict[str, Any] | None:
+    """What a live ballot event carries to every browser (read once per server process): how
+    many of the present have voted, whether the ballot is open and, once closed, its result."""
+    pk = data.get("ballot")
+    ballot = Ballot.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if ballot is None:
+        return None
+    status = ballot_counts(ballot)
+    counts: dict[str, Any] = {"voted": status.voted, "present": status.present, "open": ballot.is_open}
+    if ballot.outcome:
+        counts["result"] = ballot.outcome.get("outcome")
+        counts["figures"] = ballot.outcome.get("figures")
+    return {"counts": counts}
+
+
 @dataclass(frozen=True)
 class PublishedVote:
     """One counted secret ballot as published after the close: its receipt fingerprint, no choice.

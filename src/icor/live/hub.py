@@ -22,9 +22,11 @@ import contextlib
 import logging
 import weakref
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from icor.live.backends import Message, Transport, get_transport
+from icor.live.figures import Figures, figures_for, read_figures
 
 logger = logging.getLogger(__name__)
 QUEUE_SIZE = 64
@@ -111,6 +113,8 @@ class Hub:
         self.ready = asyncio.Event()
         self.sent_at: dict[str, float] = {}  # identical events: when last delivered
         self.held: set[str] = set()  # identical events waiting for the end of their interval
+        self.figuring: asyncio.Future[None] | None = None  # the last event waiting for its figures
+        self.figures_thread: ThreadPoolExecutor | None = None
 
     @property
     def subscribers(self) -> int:
@@ -198,7 +202,30 @@ class Hub:
         if len(self.sent_at) > 1000:
             self.sent_at = {k: t for k, t in self.sent_at.items() if now - t < THROTTLE_SECONDS}
         self.sent_at[key] = now
+        figures = figures_for(message.event)
+        if figures is None and self.figuring is None:
+            self._write(message.channel, message)
+        else:
+            self.figuring = asyncio.ensure_future(self._with_figures(self.figuring, message, figures))
+
+    async def _with_figures(
+        self, previous: asyncio.Future[None] | None, message: Message, figures: Figures | None
+    ) -> None:
+        """Add the event's figures (one read per process, see icor.live.figures), then write it;
+        events keep their order, each waits for the one before it."""
+        if previous is not None:
+            await asyncio.wait({previous})
+        if figures is not None:
+            if self.figures_thread is None:
+                self.figures_thread = ThreadPoolExecutor(
+                    max_workers=1, thread_name_prefix="icor-live-figures"
+                )
+            loop = asyncio.get_running_loop()
+            data = await loop.run_in_executor(self.figures_thread, read_figures, figures, message.data)
+            message = Message(channel=message.channel, event=message.event, data=data)
         self._write(message.channel, message)
+        if self.figuring is asyncio.current_task():
+            self.figuring = None
 
     def _write(self, channel: str, message: Message) -> None:
         streams = self.streams.get(channel)
