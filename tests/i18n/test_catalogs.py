@@ -77,13 +77,14 @@ def test_the_template_reader_finds_strings() -> None:
 def test_the_compiled_catalog_matches_its_source(language: str) -> None:
     """The .mo files are committed (machines without gettext use them): they must not lag behind the .po."""
     compiled = {
-        (entry.msgid, entry.msgid_plural): (entry.msgstr, dict(entry.msgstr_plural))
+        (entry.msgctxt, entry.msgid, entry.msgid_plural): (entry.msgstr, dict(entry.msgstr_plural))
         for entry in polib.mofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo"))
         if entry.msgid
     }
     for entry in catalog(language).translated_entries():
         plural = {int(k): v for k, v in entry.msgstr_plural.items()}
-        assert compiled.get((entry.msgid, entry.msgid_plural)) == (entry.msgstr, plural), entry.msgid
+        key = (entry.msgctxt, entry.msgid, entry.msgid_plural)
+        assert compiled.get(key) == (entry.msgstr, plural), entry.msgid
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
