@@ -111,32 +111,19 @@ def record_events(entries: Sequence[Entry]) -> list[AuditEvent]:
         for entry, payload in zip(entries, payloads, strict=True):
             role, org_id = _acting_body(entry)
             sequence += 1
-            digest = link_hash(
-                key=key,
-                key_id=own_key_id,
-                sequence=sequence,
-                occurred_at=occurred_at,
-                event=entry.event,
-                actor_role=role,
-                actor_organization_id=org_id,
-                subject=entry.subject,
-                data=payload,
-                previous_hash=previous,
-            )
-            links.append(
-                AuditEvent(
-                    sequence=sequence,
-                    occurred_at=occurred_at,
-                    event=entry.event,
-                    actor_role=role,
-                    actor_organization_id=org_id,
-                    subject=entry.subject,
-                    data=payload,
-                    previous_hash=previous,
-                    hash=digest,
-                    key_id=own_key_id,
-                )
-            )
+            # The fields the link's hash covers, under the same names in the hash and in the row.
+            fields: dict[str, Any] = {
+                "sequence": sequence,
+                "occurred_at": occurred_at,
+                "event": entry.event,
+                "actor_role": role,
+                "actor_organization_id": org_id,
+                "subject": entry.subject,
+                "data": payload,
+                "previous_hash": previous,
+            }
+            digest = link_hash(key=key, key_id=own_key_id, **fields)
+            links.append(AuditEvent(**fields, hash=digest, key_id=own_key_id))
             previous = digest
         AuditEvent.objects.bulk_create(links)
         head.sequence, head.hash = sequence, previous

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from icor.core.languages import TEXT_LANGUAGES
+from icor.core.models import TextRevision
 
 # The Founding Resolution as adopted is quoted in English; that text is the authoritative one.
 ORIGINAL_LANGUAGE = "en"
@@ -81,7 +82,7 @@ class ClauseTranslation(models.Model):
         return f"{self.clause} [{self.language}]"
 
 
-class ClauseTranslationRevision(models.Model):
+class ClauseTranslationRevision(TextRevision):
     """An earlier text of a clause's translation, kept when the translation is changed."""
 
     translation = models.ForeignKey(ClauseTranslation, on_delete=models.CASCADE, related_name="revisions")
@@ -96,14 +97,3 @@ class ClauseTranslationRevision(models.Model):
         related_name="+",
         verbose_name=_("provided by"),
     )
-    provided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    provided_at = models.DateTimeField(help_text="when this text was provided")
-    replaced_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["translation", "-provided_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.translation} of {self.provided_at:%Y-%m-%d %H:%M}"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.core import bounds
 from icor.core.languages import TEXT_LANGUAGES
+from icor.core.models import TextRevision
 from icor.registry.models import Organization
 
 
@@ -169,7 +170,7 @@ class AmendmentTranslation(models.Model):
         return f"A{self.amendment.number} [{self.language}]"
 
 
-class AmendmentTranslationRevision(models.Model):
+class AmendmentTranslationRevision(TextRevision):
     """An earlier text of an amendment's translation, kept when a delegation provides it again."""
 
     translation = models.ForeignKey(AmendmentTranslation, on_delete=models.CASCADE, related_name="revisions")
@@ -178,14 +179,3 @@ class AmendmentTranslationRevision(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
     )
-    provided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    provided_at = models.DateTimeField(help_text="when this text was provided")
-    replaced_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["translation", "-provided_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.translation} of {self.provided_at:%Y-%m-%d %H:%M}"

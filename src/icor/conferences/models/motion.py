@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from icor.conferences.models.conference import Conference
 from icor.conferences.transitions import MotionState
 from icor.core.languages import TEXT_LANGUAGES
+from icor.core.models import TextRevision
 from icor.registry.models import Organization
 from icor.statute import Kind
 
@@ -140,7 +141,7 @@ class MotionTranslation(models.Model):
         return f"{self.motion} [{self.language}]"
 
 
-class MotionTranslationRevision(models.Model):
+class MotionTranslationRevision(TextRevision):
     """An earlier text of a translation, kept when a delegation provides the translation again."""
 
     translation = models.ForeignKey(MotionTranslation, on_delete=models.CASCADE, related_name="revisions")
@@ -150,17 +151,6 @@ class MotionTranslationRevision(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
     )
-    provided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    provided_at = models.DateTimeField(help_text="when this text was provided")
-    replaced_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["translation", "-provided_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.translation} of {self.provided_at:%Y-%m-%d %H:%M}"
 
 
 class CoSponsorship(models.Model):
