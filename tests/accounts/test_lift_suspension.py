@@ -116,3 +116,15 @@ def test_other_roles_cannot_lift_on_the_page(committee: User, officer: User, del
         response = logged_in(actor).post(f"/accounts/suspensions/{suspension.pk}/lift/", {"reason": "me"})
         assert response.status_code == 403
     assert not User.objects.get(pk=delegate.pk).is_active
+
+
+def test_an_over_long_reason_is_refused_not_cut(committee: User, delegate: User) -> None:
+    suspension = services.suspend_account(actor=committee, account=delegate, reason="lost device")
+    with pytest.raises(ValidationError, match="300"):
+        services.lift_suspension(actor=committee, suspension=suspension, reason="x" * 301)
+    with pytest.raises(ValidationError, match="300"):
+        services.suspend_account(actor=committee, account=committee, reason="x" * 301)
+    suspension.refresh_from_db()
+    delegate.refresh_from_db()
+    assert suspension.lifted_at is None and suspension.lift_reason == ""
+    assert not delegate.is_active

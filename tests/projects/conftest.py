@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from icor.projects.models import Kind, Project
 from icor.registry.models import Organization
@@ -23,6 +24,20 @@ def kobane(own_organization: Organization) -> Project:
         kind=Kind.SINGLE,
         starts_on=date(2015, 6, 1),
         ends_on=date(2015, 10, 31),
+        recruits_volunteers=True,
+        coordinators=[own_organization],
+    )
+
+
+@pytest.fixture
+def brigade(own_organization: Organization) -> Project:
+    """A brigade still to come, so that assignments not yet begun exist."""
+    start = timezone.localdate() + timedelta(days=30)
+    return make_project(
+        title="Brigade to come",
+        kind=Kind.SINGLE,
+        starts_on=start,
+        ends_on=start + timedelta(days=90),
         recruits_volunteers=True,
         coordinators=[own_organization],
     )

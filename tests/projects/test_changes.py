@@ -6,35 +6,19 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from icor.accounts.models import User
 from icor.audit.models import AuditEvent
-from icor.projects.models import Activity, Assignment, Kind, Need, Project, Volunteer
+from icor.projects.models import Activity, Assignment, Need, Project, Volunteer
 from icor.projects.selectors.brigades import brigade_plan
 from icor.projects.selectors.calendar import activities
 from icor.projects.services import changes
 from icor.projects.services.activities import create_activity, report_participation
 from icor.projects.services.brigades import assign_volunteer, register_volunteer, set_need
-from icor.registry.models import Organization
 from tests.conftest import logged_in
-from tests.factories import make_project, with_totp
+from tests.factories import with_totp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def brigade(own_organization: Organization) -> Project:
-    """A brigade still to come, so that assignments not yet begun exist."""
-    start = timezone.localdate() + timedelta(days=30)
-    return make_project(
-        title="Brigade to come",
-        kind=Kind.SINGLE,
-        starts_on=start,
-        ends_on=start + timedelta(days=90),
-        recruits_volunteers=True,
-        coordinators=[own_organization],
-    )
 
 
 def volunteer_of(project: Project, officer: User) -> Volunteer:

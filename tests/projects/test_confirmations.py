@@ -6,32 +6,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
 
 from icor.accounts.models import User
 from icor.projects.confirmations import WITHDRAW_ACTIVITY, WITHDRAW_NEED, WITHDRAW_VOLUNTEER
-from icor.projects.models import Activity, Kind, Need, Project, Volunteer
+from icor.projects.models import Activity, Need, Project, Volunteer
 from icor.projects.services.activities import create_activity
 from icor.projects.services.brigades import register_volunteer, set_need
-from icor.registry.models import Organization
 from tests.confirming import step_without_javascript
 from tests.conftest import logged_in
-from tests.factories import make_project, with_totp
+from tests.factories import with_totp
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def brigade(own_organization: Organization) -> Project:
-    start = timezone.localdate() + timedelta(days=30)
-    return make_project(
-        title="Brigade to come",
-        kind=Kind.SINGLE,
-        starts_on=start,
-        ends_on=start + timedelta(days=90),
-        recruits_volunteers=True,
-        coordinators=[own_organization],
-    )
 
 
 def test_withdrawing_an_activity_waits_for_the_confirmation(officer: User) -> None:

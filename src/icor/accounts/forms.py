@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from icor.accounts.models import Role
+from icor.core import bounds
 
 MEMBER_ROLES = [(Role.DELEGATE.value, Role.DELEGATE.label), (Role.OFFICER.value, Role.OFFICER.label)]
 
@@ -50,7 +51,7 @@ class PublicNameForm(forms.Form):
 
 
 class SuspensionForm(forms.Form):
-    reason = forms.CharField(label=_("Reason (recorded)"), max_length=300)
+    reason = forms.CharField(label=_("Reason (recorded)"), max_length=bounds.MAX_RECORDED_REASON)
 
 
 class ApiTokenForm(forms.Form):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from icor.core import bounds
 from icor.core.roles import Role
 
 
@@ -144,7 +145,7 @@ class Suspension(models.Model):
 
     account = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="suspensions")
     cause = models.CharField(max_length=20, choices=Cause.choices, default=Cause.SUSPENDED)
-    reason = models.CharField(_("reason"), max_length=300)
+    reason = models.CharField(_("reason"), max_length=bounds.MAX_RECORDED_REASON)
     suspended_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -153,7 +154,7 @@ class Suspension(models.Model):
     lifted_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    lift_reason = models.CharField(_("reason for lifting"), max_length=300, blank=True)
+    lift_reason = models.CharField(_("reason for lifting"), max_length=bounds.MAX_RECORDED_REASON, blank=True)
 
     class Meta:
         ordering = ["-suspended_at"]

@@ -27,6 +27,7 @@ from icor.accounts import login_lock
 from icor.accounts.models import ApiToken, Invitation, Role, Suspension, User
 from icor.accounts.signals import invitation_accepted
 from icor.audit.services import record_event
+from icor.core import bounds
 
 logger = logging.getLogger("icor.accounts")
 
@@ -213,21 +214,30 @@ def revoke_account(*, actor: User, account: User) -> User:
     return account
 
 
+def _recorded_reason(reason: str, *, missing: str) -> str:
+    """A reason that is recorded must be given, and fit the record (refused, never cut)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(missing)
+    if len(reason) > bounds.MAX_RECORDED_REASON:
+        raise ValidationError(
+            _("Keep the reason within %(limit)s characters.") % {"limit": bounds.MAX_RECORDED_REASON}
+        )
+    return reason
+
+
 def suspend_account(*, actor: User, account: User, reason: str) -> Suspension:
     """The committee can switch an account off, only with a recorded reason."""
     if not has_perm("accounts.suspend", actor):
         raise PermissionDenied(_("Only the coordinating committee suspends accounts."))
-    if not reason.strip():
-        raise ValidationError(_("Give the reason for the suspension; it is recorded."))
+    reason = _recorded_reason(reason, missing=_("Give the reason for the suspension; it is recorded."))
     if account.pk == actor.pk:
         raise ValidationError(_("You cannot suspend your own account."))
     with transaction.atomic():
         account = User.objects.select_for_update().get(pk=account.pk)
         if not account.is_active:
             raise ValidationError(_("This account is not active."))
-        suspension = _deactivate(
-            account, actor=actor, reason=reason.strip(), cause=Suspension.Cause.SUSPENDED
-        )
+        suspension = _deactivate(account, actor=actor, reason=reason, cause=Suspension.Cause.SUSPENDED)
         record_event(
             "accounts.suspended",
             actor=actor,
@@ -243,8 +253,9 @@ def lift_suspension(*, actor: User, suspension: Suspension, reason: str) -> Susp
 
     The API tokens revoked by the suspension stay revoked; the person creates new ones.
     """
-    if not reason.strip():
-        raise ValidationError(_("Give the reason for lifting the suspension; it is recorded."))
+    reason = _recorded_reason(
+        reason, missing=_("Give the reason for lifting the suspension; it is recorded.")
+    )
     with transaction.atomic():
         suspension = Suspension.objects.select_for_update().select_related("account").get(pk=suspension.pk)
         if suspension.lifted_at is not None:
@@ -258,7 +269,7 @@ def lift_suspension(*, actor: User, suspension: Suspension, reason: str) -> Susp
             raise ValidationError(_("This organization is no longer a member (S12)."))
         suspension.lifted_at = timezone.now()
         suspension.lifted_by = actor
-        suspension.lift_reason = reason.strip()[:300]
+        suspension.lift_reason = reason
         suspension.save(update_fields=["lifted_at", "lifted_by", "lift_reason"])
         account.is_active = True
         account.save(update_fields=["is_active"])

@@ -39,6 +39,7 @@ MAX_RATIONALE = 5_000
 MAX_DESCRIPTION = 10_000
 MAX_STATEMENT = 5_000
 MAX_DECISION_NOTE = 300  # the chair's note on an amendment it decides
+MAX_RECORDED_REASON = 300  # why the committee suspends an account or lifts a suspension
 
 # For form fields: the same bounds, refused with Django's words naming the bound.
 DAY_VALIDATORS = [MinValueValidator(FIRST_DAY), MaxValueValidator(LAST_DAY)]
