@@ -16,7 +16,7 @@ from icor.conferences.services.observers import invite_observer
 from icor.registry.models import Application
 from icor.registry.services import admit_with_first_officer, invite_first_officer, submit_application
 from tests.confirming import step_without_javascript
-from tests.factories import PASSWORD, make_conference, make_organization
+from tests.factories import PASSWORD, make_conference, make_organization, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +60,16 @@ def test_an_officer_cannot_invite_observers(officer: User, committee: User) -> N
     from icor.partners.models import Partner
 
     partner = Partner.objects.create(name="Another Alliance", slug="another-alliance", kind="alliance")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only the coordinating committee invites partner observers"):
         invite_observer(actor=officer, partner=partner, conference=make_conference(committee))
+
+
+def test_only_the_committee_ends_an_observers_account(officer: User, delegate: User) -> None:
+    observer = make_user(Role.OBSERVER)
+    for actor in (officer, delegate, make_user(Role.OBSERVER)):
+        with pytest.raises(PermissionDenied, match="Only the coordinating committee ends"):
+            services.end_observer(actor=actor, account=observer)
+    assert User.objects.get(pk=observer.pk).is_active
 
 
 def test_an_officer_of_a_new_member_gets_to_the_two_factor_setup(committee: User) -> None:

@@ -86,6 +86,40 @@ def test_an_officer_cannot_revoke_another_organizations_invitation(
     assert services.pending_invitation(issued.token) is not None
 
 
+def test_the_committee_revokes_the_invitations_it_issued_and_no_organizations(
+    committee: User, officer: User
+) -> None:
+    """S11: the committee revokes a first officer's invitation it issued, never one an organization issued."""
+    first = invite_first_officer(actor=committee, organization=make_organization())
+    by_officer = services.invite_member(actor=officer, role=Role.DELEGATE)
+    with pytest.raises(PermissionDenied, match="cannot revoke this invitation"):
+        services.revoke_invitation(actor=committee, invitation=by_officer.invitation)
+    assert services.pending_invitation(by_officer.token) is not None
+    with pytest.raises(PermissionDenied, match="cannot revoke this invitation"):
+        services.revoke_invitation(actor=officer, invitation=first.invitation)
+    services.revoke_invitation(actor=committee, invitation=first.invitation)
+    assert services.pending_invitation(first.token) is None
+
+
+def test_revoking_an_invitation_returns_to_the_page_that_lists_it(committee: User, officer: User) -> None:
+    organization = make_organization()
+    first = invite_first_officer(actor=committee, organization=organization).invitation
+    response = logged_in(with_totp(committee)).post(f"/accounts/invitations/{first.pk}/revoke/")
+    assert response["Location"] == f"/registry/{organization.slug}/"
+    own = services.invite_member(actor=officer, role=Role.DELEGATE).invitation
+    response = logged_in(with_totp(officer)).post(f"/accounts/invitations/{own.pk}/revoke/")
+    assert response["Location"] == "/accounts/people/"
+    assert not Invitation.objects.get(pk=own.pk).is_pending
+
+
+def test_only_the_committee_invites_a_first_officer(officer: User, delegate: User) -> None:
+    organization = make_organization()
+    for actor in (officer, delegate):
+        with pytest.raises(PermissionDenied, match="Only the coordinating committee invites"):
+            invite_first_officer(actor=actor, organization=organization)
+    assert not Invitation.objects.filter(organization=organization).exists()
+
+
 def test_a_delegate_cannot_invite(delegate: User) -> None:
     with pytest.raises(PermissionDenied, match="own officers"):
         services.invite_member(actor=delegate, role=Role.DELEGATE)
@@ -119,7 +153,7 @@ def test_an_officer_removes_an_account_of_the_own_organization(officer: User, de
 
 
 def test_an_officer_cannot_remove_another_organizations_account(officer: User, other_officer: User) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="own officers remove its accounts"):
         services.revoke_account(actor=officer, account=other_officer)
     assert User.objects.get(pk=other_officer.pk).is_active
 

@@ -118,5 +118,7 @@ def test_the_committee_sees_its_own_locks_on_the_accounts_page(committee: User) 
     lock_out(member)
     client = logged_in(with_totp(committee))
     assert f"/accounts/people/{member.pk}/unlock/" in client.get("/accounts/all/").content.decode()
-    assert client.post(f"/accounts/people/{member.pk}/unlock/").status_code == 302
+    response = client.post(f"/accounts/people/{member.pk}/unlock/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/all/"
     assert not login_lock.is_locked(member.pk)

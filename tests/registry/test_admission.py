@@ -58,7 +58,7 @@ def test_the_committee_admits_an_applicant_as_member(committee: User) -> None:
 def test_only_the_committee_records_admissions(role_fixture: str, request: pytest.FixtureRequest) -> None:
     actor = request.getfixturevalue(role_fixture)
     application = apply()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only the coordinating committee records decisions"):
         services.admit_application(
             application,
             actor=actor,
@@ -100,9 +100,17 @@ def test_an_officer_records_the_exit_of_its_own_organization_and_history_stays(
 def test_an_officer_cannot_record_the_exit_of_another_organization(
     officer: User, other_organization: Organization
 ) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="own officers or the coordinating committee"):
         services.record_exit(other_organization, actor=officer, left_on=date(2024, 6, 1))
     assert other_organization.memberships.get().left_on is None
+
+
+def test_a_delegate_does_not_declare_its_organizations_exit(delegate: User) -> None:
+    organization = delegate.organization
+    assert organization is not None
+    with pytest.raises(PermissionDenied, match="own officers or the coordinating committee"):
+        services.record_exit(organization, actor=delegate, left_on=date(2024, 6, 1))
+    assert organization.memberships.get().left_on is None
 
 
 def test_a_former_member_can_be_admitted_again_and_keeps_both_periods(committee: User, officer: User) -> None:

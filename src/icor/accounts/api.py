@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from rules import has_perm
 
-from icor.accounts.models import Role, User
+from icor.accounts.models import User
 
 router = Router(tags=["accounts"], auth=django_auth)
 
@@ -47,10 +48,11 @@ def me(request: HttpRequest) -> dict[str, object]:
 def people(request: HttpRequest) -> list[dict[str, object]]:
     user = request.user
     assert isinstance(user, User)
-    if user.role not in (Role.OFFICER, Role.DELEGATE) or user.organization_id is None:
+    if not has_perm("accounts.list_own_accounts", user):
         raise HttpError(
             403, _("Only the accounts of a member organization list their own organization's accounts.")
         )
+    assert user.organization_id is not None  # the rule admits only accounts of a member organization
     accounts = User.objects.filter(organization_id=user.organization_id, is_active=True).select_related(
         "organization"
     )

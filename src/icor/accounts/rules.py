@@ -77,19 +77,46 @@ def lifts_suspension(user: Any, suspension: Any) -> bool:
 
 
 @predicate
+def is_officer_over(user: Any, account: Any) -> bool:
+    """An officer of the account's own organization (S11)."""
+    return (
+        account is not None
+        and account.organization_id is not None
+        and is_officer_of(user, account.organization)
+    )
+
+
+@predicate
 def answers_for_account(user: Any, account: Any) -> bool:
     """An officer of the account's own organization (S11); the committee for its own and observers' accounts."""
     if account is None:
         return False
     if account.organization_id is not None:
-        return bool(is_officer_of(user, account.organization))
+        return bool(is_officer_over(user, account))
     return bool(is_committee(user)) and account.role in (Role.COMMITTEE, Role.OBSERVER)
+
+
+@predicate
+def manages_invitation(user: Any, invitation: Any) -> bool:
+    """The committee for observers' invitations (S13) and those it issued; an officer for the own organization's (S11)."""
+    if invitation is None:
+        return False
+    if invitation.role == Role.OBSERVER:
+        return bool(is_committee(user))
+    if invitation.organization_id is not None and is_officer(user):
+        return bool(user.organization_id == invitation.organization_id)
+    return bool(is_committee(user)) and invitation.created_by_id == user.pk
 
 
 # Accounts: the committee suspends with a recorded reason and lifts its own suspensions.
 add_perm("accounts.suspend", is_committee)
 add_perm("accounts.lift_suspension", lifts_suspension)
 add_perm("accounts.lift_login_lock", answers_for_account)
+# An organization's officers invite and remove its accounts (S11); the committee, partner observers (S13).
+add_perm("accounts.remove_account", is_officer_over)
+add_perm("accounts.revoke_invitation", manages_invitation)
+add_perm("accounts.manage_observers", is_committee)
+add_perm("accounts.list_own_accounts", is_member_account)
 
 
 @predicate

@@ -102,7 +102,7 @@ def invite_member(*, actor: User, role: str, email: str = "", organization: Any 
     """An officer invites a delegate or a further officer of the own organization, never another's (S11)."""
     if role not in (Role.OFFICER, Role.DELEGATE):
         raise ValidationError(_("An organization invites officers and delegates only."))
-    if actor.role != Role.OFFICER or actor.organization is None:
+    if not has_perm("accounts.manage_own_accounts", actor):
         raise PermissionDenied(
             _("Only an organization's own officers invite its accounts; nobody else can (S11).")
         )
@@ -114,16 +114,8 @@ def invite_member(*, actor: User, role: str, email: str = "", organization: Any 
         return issue_invitation(actor=actor, role=role, email=email, organization=actor.organization)
 
 
-def _may_manage(actor: User, invitation: Invitation) -> bool:
-    if invitation.role == Role.OBSERVER:
-        return actor.role == Role.COMMITTEE
-    if actor.role == Role.OFFICER and actor.organization_id == invitation.organization_id:
-        return True
-    return actor.role == Role.COMMITTEE and invitation.created_by_id == actor.pk
-
-
 def revoke_invitation(*, actor: User, invitation: Invitation) -> Invitation:
-    if not _may_manage(actor, invitation):
+    if not has_perm("accounts.revoke_invitation", actor, invitation):
         raise PermissionDenied(_("You cannot revoke this invitation."))
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
@@ -194,7 +186,7 @@ def _deactivate(account: User, *, actor: User | None, reason: str, cause: str) -
 
 def revoke_account(*, actor: User, account: User) -> User:
     """An officer removes an account of the own organization (S11); the history stays."""
-    if not (actor.role == Role.OFFICER and actor.organization_id == account.organization_id):
+    if not has_perm("accounts.remove_account", actor, account):
         raise PermissionDenied(_("Only the organization's own officers remove its accounts (S11)."))
     if account.pk == actor.pk:
         raise ValidationError(_("You cannot remove your own account; another officer can."))
@@ -307,7 +299,7 @@ def lift_login_lock(*, actor: User, account: User) -> None:
 
 def end_observer(*, actor: User, account: User) -> Suspension:
     """The committee ends a partner observer's account (S13)."""
-    if actor.role != Role.COMMITTEE:
+    if not has_perm("accounts.manage_observers", actor):
         raise PermissionDenied(_("Only the coordinating committee ends partner observers' accounts."))
     if account.role != Role.OBSERVER:
         raise ValidationError(_("This is not a partner observer's account."))

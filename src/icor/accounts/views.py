@@ -138,7 +138,7 @@ def revoke_invitation(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The invitation is revoked; its link no longer works."))
     if invitation.role == Role.OBSERVER:
         return redirect("conferences:observers")
-    if user.role == Role.COMMITTEE and invitation.organization is not None:
+    if invitation.organization is not None and has_perm("registry.invite_first_officer", user):
         return redirect("registry:detail", invitation.organization.slug)
     return redirect("accounts:people")
 
@@ -229,7 +229,7 @@ def lift_login_lock(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The login lock is lifted; the person can log in again."))
-    return redirect("accounts:all" if user.role == Role.COMMITTEE else "accounts:people")
+    return redirect("accounts:all" if has_perm("accounts.oversee_accounts", user) else "accounts:people")
 
 
 def accept(request: HttpRequest, token: str) -> HttpResponse:

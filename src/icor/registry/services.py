@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext
+from rules import has_perm
 
 from icor.accounts.models import Role, User
 from icor.accounts.services import IssuedInvitation, close_accounts_of, issue_invitation
@@ -146,7 +147,7 @@ def submit_application(
 
 
 def _require_committee(actor: object) -> None:
-    if getattr(actor, "role", None) != Role.COMMITTEE:
+    if not has_perm("registry.decide_admission", actor):
         raise PermissionDenied(gettext("Only the coordinating committee records decisions on applications."))
 
 
@@ -231,7 +232,7 @@ def admit_application(
 
 def invite_first_officer(*, actor: User, organization: Organization, email: str = "") -> IssuedInvitation:
     """The committee opens the door for a member organization that has no officer yet (S11)."""
-    if actor.role != Role.COMMITTEE:
+    if not has_perm("registry.invite_first_officer", actor):
         raise PermissionDenied(
             gettext("Only the coordinating committee invites an organization's first officer.")
         )
@@ -297,11 +298,7 @@ def refuse_application(
 
 def record_exit(organization: Organization, *, actor: object, left_on: date, note: str = "") -> Membership:
     """A member leaves: its own officer declares it, or the committee records it. History stays."""
-    own_officer = (
-        getattr(actor, "role", None) == Role.OFFICER
-        and getattr(actor, "organization_id", None) == organization.pk
-    )
-    if not own_officer and getattr(actor, "role", None) != Role.COMMITTEE:
+    if not has_perm("registry.record_exit", actor, organization):
         raise PermissionDenied(
             gettext("Only the organization's own officers or the coordinating committee can record its exit.")
         )

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from rules import has_perm
 
 from icor.accounts.models import Invitation, Role, User
 from icor.accounts.services import IssuedInvitation, issue_invitation
@@ -22,7 +23,7 @@ def invite_observer(
     *, actor: User, partner: Partner, conference: Conference, email: str = ""
 ) -> IssuedInvitation:
     """The committee invites an observer of a partner organization to one conference (S13)."""
-    if actor.role != Role.COMMITTEE:
+    if not has_perm("accounts.manage_observers", actor):
         raise PermissionDenied(_("Only the coordinating committee invites partner observers."))
     if conference.status == ConferenceStatus.CLOSED:
         raise ValidationError(_("The conference is closed."))

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from rules import has_perm
 
 from icor.accounts.confirmations import END_OBSERVER
 from icor.accounts.models import Invitation, Role, User
@@ -21,7 +22,7 @@ from icor.conferences.services.observers import invite_observer
 def observers(request: HttpRequest) -> HttpResponse:
     """The committee invites partner observers to a conference and ends their accounts (S13)."""
     committee = request.user
-    if not isinstance(committee, User) or committee.role != Role.COMMITTEE:
+    if not isinstance(committee, User) or not has_perm("accounts.manage_observers", committee):
         raise PermissionDenied(_("Only the coordinating committee can do this."))
     form = ObserverInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
