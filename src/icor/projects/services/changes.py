@@ -24,7 +24,12 @@ from icor.projects.models import Activity, Assignment, Kind, Need, Project, Volu
 from icor.projects.services.brigades import normalise_list, whole_weeks
 
 
-def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+def _apply(locked: Any, after: dict[str, Any]) -> dict[str, Any]:
+    """Set the fields of `after` on the locked row, save them, and return what changed, for the record."""
+    before = {name: getattr(locked, name) for name in after}
+    for name, value in after.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=list(after))
     return {
         key: {"before": str(before[key]), "after": str(after[key])}
         for key in after
@@ -66,20 +71,16 @@ def edit_project(
     bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
-        fields = ("title", "description", "starts_on", "ends_on")
-        before = {name: getattr(locked, name) for name in fields}
-        after = {
-            "title": title.strip(),
-            "description": description.strip(),
-            "starts_on": starts_on,
-            "ends_on": ends_on,
-        }
-        for name, value in after.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=list(fields))
-        record_event(
-            "projects.edited", actor=actor, subject=f"project:{locked.pk}", data=_changes(before, after)
+        changes = _apply(
+            locked,
+            {
+                "title": title.strip(),
+                "description": description.strip(),
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+            },
         )
+        record_event("projects.edited", actor=actor, subject=f"project:{locked.pk}", data=changes)
     return locked
 
 
@@ -127,22 +128,20 @@ def edit_activity(
         locked = Activity.objects.select_for_update().get(pk=activity.pk)
         if locked.withdrawn_at is not None:
             raise ValidationError(gettext("This activity has been withdrawn."))
-        fields = ("title", "description", "starts_on", "ends_on")
-        before = {name: getattr(locked, name) for name in fields}
-        after = {
-            "title": title.strip(),
-            "description": description.strip(),
-            "starts_on": starts_on,
-            "ends_on": ends_on,
-        }
-        for name, value in after.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=list(fields))
+        changes = _apply(
+            locked,
+            {
+                "title": title.strip(),
+                "description": description.strip(),
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+            },
+        )
         record_event(
             "projects.activity_edited",
             actor=actor,
             subject=f"activity:{locked.pk}",
-            data=_changes(before, after),
+            data=changes,
         )
     return locked
 
@@ -195,16 +194,13 @@ def edit_volunteer(volunteer: Volunteer, *, actor: Any, skills: str, languages: 
         locked = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
         if locked.withdrawn_at is not None:
             raise ValidationError(gettext("This volunteer has been withdrawn."))
-        before = {"skills": locked.skills, "languages": locked.languages}
-        after = {"skills": skills, "languages": normalise_list(languages)}
-        locked.skills, locked.languages = after["skills"], after["languages"]
-        locked.save(update_fields=["skills", "languages"])
+        changes = _apply(locked, {"skills": skills, "languages": normalise_list(languages)})
         record_event(
             "projects.volunteer_edited",
             actor=actor,
             organization_id=locked.organization_id,
             subject=f"project:{locked.project_id}",
-            data={"volunteer": locked.pk, **_changes(before, after)},
+            data={"volunteer": locked.pk, **changes},
         )
     return locked
 
@@ -261,17 +257,12 @@ def edit_need(need: Need, *, actor: Any, count: int, starts_on: date, ends_on: d
         locked = Need.objects.select_for_update().get(pk=need.pk)
         if locked.withdrawn_at is not None:
             raise ValidationError(gettext("This need has been withdrawn."))
-        fields = ("count", "starts_on", "ends_on")
-        before = {name: getattr(locked, name) for name in fields}
-        after = {"count": count, "starts_on": starts_on, "ends_on": ends_on}
-        for name, value in after.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=list(fields))
+        changes = _apply(locked, {"count": count, "starts_on": starts_on, "ends_on": ends_on})
         record_event(
             "projects.need_edited",
             actor=actor,
             subject=f"project:{locked.project_id}",
-            data={"need": locked.pk, "skill": locked.skill, **_changes(before, after)},
+            data={"need": locked.pk, "skill": locked.skill, **changes},
         )
     return locked
 
