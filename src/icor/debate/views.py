@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -56,6 +57,10 @@ def _refusal(request: HttpRequest, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
+def _form_refusal(request: HttpRequest, form: Form) -> None:
+    messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+
+
 @names_conference(of_motion)
 @login_required
 @require_POST
@@ -76,7 +81,7 @@ def contribute(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _refusal(request, error)
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        _form_refusal(request, form)
     return redirect(_debate_url(motion) + "#debate")
 
 
@@ -108,7 +113,7 @@ def propose_amendment(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _refusal(request, error)
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        _form_refusal(request, form)
     return redirect(_debate_url(motion) + "#amendments")
 
 
@@ -119,7 +124,7 @@ def decide_amendment(request: HttpRequest, pk: int, decision: str) -> HttpRespon
     amendment = get_object_or_404(Amendment, pk=pk)
     form = DecisionNoteForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        _form_refusal(request, form)
         return redirect(_debate_url(amendment.motion) + "#amendments")
     note = form.cleaned_data["note"]
     try:
