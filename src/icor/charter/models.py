@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from icor.core.languages import TEXT_LANGUAGES
-from icor.core.models import TextRevision
+from icor.core.models import TextRevision, Translation
 
 # The Founding Resolution as adopted is quoted in English; that text is the authoritative one.
 ORIGINAL_LANGUAGE = "en"
@@ -49,11 +47,10 @@ class Clause(models.Model):
         return f"/resolution/#{self.anchor}"
 
 
-class ClauseTranslation(models.Model):
+class ClauseTranslation(Translation):
     """A clause in another language: marked as a translation; the original English text stays authoritative."""
 
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="translations")
-    language = models.CharField(_("language"), max_length=12, choices=TEXT_LANGUAGES)
     text = models.TextField(_("text"))
     section_title = models.CharField(_("section title"), max_length=200, blank=True)
     # Empty for a translation the coordinating committee provides.
@@ -65,10 +62,6 @@ class ClauseTranslation(models.Model):
         related_name="+",
         verbose_name=_("provided by"),
     )
-    provided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["clause", "language"]

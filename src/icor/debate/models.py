@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from icor.conferences.models import Conference, Motion, MotionVersion
 from icor.core import bounds
-from icor.core.languages import TEXT_LANGUAGES
-from icor.core.models import TextRevision
+from icor.core.models import TextRevision, Translation
 from icor.registry.models import Organization
 
 
@@ -143,20 +142,15 @@ class Speaker(models.Model):
         return f"{self.shown_name} ({self.organization.short_name})"
 
 
-class AmendmentTranslation(models.Model):
+class AmendmentTranslation(Translation):
     """An amendment in another language, by a delegation; the amendment as proposed stays authoritative."""
 
     amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="translations")
-    language = models.CharField(_("language"), max_length=12, choices=TEXT_LANGUAGES)
     proposed_text = models.TextField(_("proposed text"))
     rationale = models.TextField(_("rationale"), blank=True)
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
     )
-    provided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["amendment", "language"]

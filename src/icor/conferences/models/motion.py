@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from icor.conferences.models.conference import Conference
 from icor.conferences.transitions import MotionState
 from icor.core.languages import TEXT_LANGUAGES
-from icor.core.models import TextRevision
+from icor.core.models import TextRevision, Translation
 from icor.registry.models import Organization
 from icor.statute import Kind
 
@@ -113,21 +113,16 @@ class MotionVersion(models.Model):
         return f"{self.motion} v{self.number}"
 
 
-class MotionTranslation(models.Model):
+class MotionTranslation(Translation):
     """A translation of a motion by a delegation, made from one version of the original text."""
 
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="translations")
-    language = models.CharField(_("language"), max_length=12, choices=TEXT_LANGUAGES)
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"))
     version = models.PositiveIntegerField(help_text="number of the motion version translated")
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("provided by")
     )
-    provided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["motion", "language"]
