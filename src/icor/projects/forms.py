@@ -32,7 +32,7 @@ class ScopeFields(forms.Form):
     )
 
 
-class ProjectForm(ScopeFields):
+class ProjectEditForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
         label=_("Description"),
@@ -40,13 +40,18 @@ class ProjectForm(ScopeFields):
         required=False,
         max_length=bounds.MAX_DESCRIPTION,
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.MAIN_TASK)
     starts_on = forms.DateField(
         validators=bounds.DAY_VALIDATORS, label=_("Starts on"), widget=DateInput, required=False
     )
     ends_on = forms.DateField(
         validators=bounds.DAY_VALIDATORS, label=_("Ends on"), widget=DateInput, required=False
     )
+
+
+class ProjectForm(ScopeFields, ProjectEditForm):
+    """A new project: what an edit may change, and what is fixed once it is launched."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.MAIN_TASK)
     launching_decision = forms.CharField(
         label=_("Launching decision"),
         max_length=200,
@@ -109,7 +114,7 @@ class NoteForm(forms.Form):
     )
 
 
-class ActivityForm(ScopeFields):
+class ActivityEditForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     starts_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("First day"), widget=DateInput)
     ends_on = forms.DateField(
@@ -125,6 +130,8 @@ class ActivityForm(ScopeFields):
         max_length=bounds.MAX_DESCRIPTION,
     )
 
+
+class ActivityForm(ScopeFields, ActivityEditForm):
     field_order = ["title", "starts_on", "ends_on", "description", "level", "continent", "region_name"]
 
 
@@ -192,39 +199,6 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args: Any, volunteers: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
         self.fields["volunteer"].choices = [(str(pk), label) for pk, label in volunteers]  # type: ignore[attr-defined]
-
-
-class ProjectEditForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(
-        label=_("Description"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
-        max_length=bounds.MAX_DESCRIPTION,
-    )
-    starts_on = forms.DateField(
-        validators=bounds.DAY_VALIDATORS, label=_("Starts on"), widget=DateInput, required=False
-    )
-    ends_on = forms.DateField(
-        validators=bounds.DAY_VALIDATORS, label=_("Ends on"), widget=DateInput, required=False
-    )
-
-
-class ActivityEditForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    starts_on = forms.DateField(validators=bounds.DAY_VALIDATORS, label=_("First day"), widget=DateInput)
-    ends_on = forms.DateField(
-        validators=bounds.DAY_VALIDATORS,
-        label=_("Last day (if several days)"),
-        widget=DateInput,
-        required=False,
-    )
-    description = forms.CharField(
-        label=_("Description"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        max_length=bounds.MAX_DESCRIPTION,
-    )
 
 
 class VolunteerEditForm(forms.Form):
