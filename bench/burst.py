@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bench.client import Pool, request_bytes
 from bench.scene import Scene, open_current_affairs_ballot
-from bench.server import Server
+from bench.server import Server, tree_cpu_seconds
 from icor.audit.services import verify_chain
 from icor.conferences import services as conferences
 from icor.conferences.models import Ballot, Vote
@@ -43,6 +43,7 @@ class Burst:
     client_cpu_ms: float  # per cast
     server_cpu_ms: float  # per cast
     ceiling_tps: float
+    listeners_cpu_ms: float = 0.0  # per cast, the listeners' process during the burst
     listening: int = 0
     delivery_p50_ms: float = 0.0
     delivery_p95_ms: float = 0.0
@@ -176,6 +177,9 @@ class Listeners:
             raise RuntimeError(f"the listeners did not start: {line!r}")
         return int(line.split()[1])
 
+    def cpu_seconds(self) -> float:
+        return tree_cpu_seconds(self.process.pid)
+
     def finish(self) -> dict[str, object]:
         out, _ = self.process.communicate("stop\n", timeout=120)
         os.unlink(self.keys.name)
@@ -192,10 +196,12 @@ def burst(
     listening = following.wait_ready() if following else 0
     load = os.getloadavg()
     server_cpu = server.cpu_seconds()
+    listeners_cpu = following.cpu_seconds() if following else 0.0
     client_cpu = time.process_time()
     latencies, statuses, began, last = asyncio.run(fire(base, scene, ballot, concurrency))
     client_cpu = time.process_time() - client_cpu
     server_cpu = server.cpu_seconds() - server_cpu
+    listeners_cpu = following.cpu_seconds() - listeners_cpu if following else 0.0
     last_cast = time.time() - (time.perf_counter() - last)
     conferences.close_ballot(ballot=ballot, actor=scene.chair)
     report: dict[str, object] = {}
@@ -213,6 +219,7 @@ def burst(
         p99_ms=1000 * percentile(latencies, 0.99),
         client_cpu_ms=1000 * client_cpu / scene.size,
         server_cpu_ms=1000 * server_cpu / scene.size,
+        listeners_cpu_ms=1000 * listeners_cpu / scene.size,
         ceiling_tps=ceiling,
         listening=listening,
         delivery_p50_ms=percentile(delivered, 0.5),

@@ -29,8 +29,9 @@ def burst_table(rows: list[Burst]) -> str:
         f"N = {rows[0].size:,}",
         "",
         "| SSE listeners | casts/s | ceiling tps (pgbench, 32) | casts ÷ ceiling | p50 ms | p99 ms "
-        "| client CPU ms/cast | server CPU ms/cast | result delivered p50 / p95 ms (reached) | load 1/5/15 | exact, chain |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|",
+        "| client CPU ms/cast | server CPU ms/cast | listeners' CPU ms/cast "
+        "| result delivered p50 / p95 ms (reached) | load 1/5/15 | exact, chain |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|",
     ]
     for row in rows:
         verdict = "yes" if row.exact else "NO: " + "; ".join(row.problems)
@@ -44,6 +45,7 @@ def burst_table(rows: list[Burst]) -> str:
         lines.append(
             f"| {row.listeners:,} | {row.casts_per_second:,.0f} | {row.ceiling_tps:,.0f} | {row.ratio:.1%} "
             f"| {row.p50_ms:,.1f} | {row.p99_ms:,.1f} | {row.client_cpu_ms:.2f} | {row.server_cpu_ms:.2f} "
+            f"| {row.listeners_cpu_ms:.2f} "
             f"| {delivery} | {' / '.join(f'{x:.1f}' for x in row.load)} | {verdict} |"
         )
     return "\n".join(lines)

@@ -3,7 +3,7 @@
     make bench                               # N = 100, 1,000 and 10,000
     BENCH_SIZES=100,1000 make bench          # choose N
     BENCH_LISTENERS=500,10000                # one burst per number of SSE listeners (0: none)
-    BENCH_CONCURRENCY=64 BENCH_WORKERS=2 BENCH_THREADS=8
+    BENCH_CONCURRENCY=64 BENCH_WORKERS=2 BENCH_THREADS=16
 
 Creates a fresh PostgreSQL database (BENCH_DATABASE_URL, default .../icor_bench), runs
 `icor setup` on it, serves it with `icor serve`, times the pages with the seed registry, and
@@ -51,7 +51,7 @@ def main() -> int:
     listener_counts = numbers("BENCH_LISTENERS", "500,10000")
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     workers = int(os.environ.get("BENCH_WORKERS", "2"))
-    threads = int(os.environ.get("BENCH_THREADS", "8"))
+    threads = int(os.environ.get("BENCH_THREADS", "16"))
     concurrency = int(os.environ.get("BENCH_CONCURRENCY", "64"))
     os.environ.update(
         {

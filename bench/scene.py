@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from icor.accounts.models import Role, User
+from icor.accounts.sessions import SessionStore, stored_key
 from icor.conferences import services as conferences
 from icor.conferences.models import Ballot, Conference, Delegation, Motion
 from icor.registry.models import Organization
@@ -57,7 +57,7 @@ def login_sessions(users: list[User]) -> list[str]:
             BACKEND_SESSION_KEY: LOGIN_BACKEND,
             HASH_SESSION_KEY: user.get_session_auth_hash(),
         }
-        rows.append(Session(session_key=key, session_data=store.encode(data), expire_date=expires))
+        rows.append(Session(session_key=stored_key(key), session_data=store.encode(data), expire_date=expires))
         keys.append(key)
     Session.objects.bulk_create(rows, batch_size=1000)
     return keys

@@ -29,12 +29,17 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """User and system CPU of the server's processes (the supervisor and its workers) so far."""
-        total = 0
-        for pid in process_tree(self.process.pid):
-            with contextlib.suppress(OSError):
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])  # utime, stime
-        return total / TICKS
+        return tree_cpu_seconds(self.process.pid)
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """User and system CPU of a process and its descendants so far."""
+    total = 0
+    for pid in process_tree(root):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICKS
 
 
 def process_tree(root: int) -> list[int]:

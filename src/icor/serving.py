@@ -31,7 +31,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from icor.live.handoff import LIVE_CHANNEL_HEADER, LIVE_HANDOFF
 from icor.live.hub import END_OF_CHUNKS, WriteTransport
 
-DEFAULT_THREADS = 8
+DEFAULT_THREADS = 16
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]

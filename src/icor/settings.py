@@ -201,6 +201,8 @@ ICOR_KNOWN_DEVICE_DAYS = 180
 ICOR_TRUSTED_PROXIES = env_list("ICOR_TRUSTED_PROXIES", "")
 ICOR_API_TOKEN_MAX_DAYS = 365
 
+# Only a hash of each session key is stored (icor.accounts.sessions).
+SESSION_ENGINE = "icor.accounts.sessions"
 SESSION_COOKIE_AGE = int(os.environ.get("ICOR_SESSION_SECONDS", 8 * 3600))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

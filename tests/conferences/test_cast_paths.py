@@ -241,8 +241,7 @@ def test_a_group_holding_every_refusal_is_answered_and_stored_as_its_casts_one_b
         latecomer = Seat(*make_delegation(named.conference))
 
         def cast(s: Stage, seat: Seat, choice: str, receipt: str = "") -> Cast:
-            ballot = Ballot.objects.select_related("motion__agenda_item__conference").get(pk=s.ballot.pk)
-            return Cast(ballot, seat.delegation, seat.voter, choice, receipt)
+            return Cast(s.ballot.pk, seat.voter, choice, receipt)
 
         casts = [
             cast(named, named.first, "yes"),

@@ -16,7 +16,9 @@ import httpx
 from django.conf import settings
 from django.db import connection
 
-START_SECONDS = 30.0
+# How long a server may take to answer /health: a wait, not a measurement. Starting Django in
+# each worker took over 30 s on a loaded two-core machine.
+START_SECONDS = 120.0
 
 
 def free_port() -> int:

@@ -116,3 +116,36 @@ def test_the_registry_lists_countries_in_turkish_order(client: Client) -> None:
     make_organization(name="Djibouti Party", country="DJ", continent="Africa")  # Cibuti
     page = client.get("/tr/registry/").content.decode()
     assert page.index("Djibouti Party") < page.index("Chad Party")
+
+
+@pytest.mark.django_db
+def test_each_reader_gets_the_order_of_their_own_language_from_one_process(client: Client) -> None:
+    """Country keys are kept per language: a Turkish reader and an English one, in turn."""
+    make_organization(name="Chad Party", country="TD", continent="Africa")  # Çad in Turkish
+    make_organization(name="Djibouti Party", country="DJ", continent="Africa")  # Cibuti
+    for prefix, first, second in (
+        ("/tr", "Djibouti", "Chad"),
+        ("", "Chad", "Djibouti"),
+        ("/tr", "Djibouti", "Chad"),
+    ):
+        page = client.get(f"{prefix}/registry/").content.decode()
+        assert page.index(f"{first} Party") < page.index(f"{second} Party"), prefix
+
+
+@pytest.mark.django_db
+def test_the_registry_pages_hold_the_organizations_in_order(client: Client) -> None:
+    """Sorted from codes and names, then only the page's organizations loaded, in that order."""
+    names = [f"Party {number:03}" for number in range(105)]
+    for name in reversed(names):
+        make_organization(name=name, country="FR", continent="Europe")
+    first, second = (client.get(f"/registry/?page={page}").content.decode() for page in (1, 2))
+
+    def shown(page: str) -> list[str]:
+        return [name for name in names if f">{name}</a>" in page]
+
+    assert shown(first) == names[:100]
+    assert shown(second) == names[100:]
+    assert [first.index(f">{name}</a>") for name in names[:100]] == sorted(
+        first.index(f">{name}</a>") for name in names[:100]
+    )
+    assert "105 organizations" in first

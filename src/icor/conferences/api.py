@@ -421,10 +421,9 @@ def not_voted(request: HttpRequest, ballot_id: int, page: int = 1) -> dict[str, 
     summary="Cast your delegation's vote",
 )
 def cast(request: HttpRequest, ballot_id: int, payload: schemas.VoteIn) -> Status:
-    # Loaded with what the cast reads of it, outside its (perhaps shared) transaction.
-    ballot = get_object_or_404(Ballot.objects.select_related("motion__agenda_item__conference"), pk=ballot_id)
+    # The ballot is read (404 if there is none) and checked under its lock, in the cast's (perhaps shared) transaction.
     result = services.cast_vote(
-        ballot=ballot,
+        ballot=ballot_id,
         actor=request.user,
         choice=payload.choice,
         delegation=_delegation(payload.delegation_id),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
-from icor.core.collation import fold
+from icor.core.collation import fold, place_and_name_key
 from icor.registry.models import Continent, Membership, Organization
 from icor.registry.records import MemberRecord
 
@@ -34,6 +34,19 @@ def organizations(
         # Case and accents do not matter: "ceskoslovenska" finds "Československá" (SQLite and PostgreSQL alike).
         result = result.filter(search_text__contains=fold(query))
     return result.order_by("continent", "country", "name")
+
+
+def in_reading_order(organizations: QuerySet[Organization]) -> list[int]:
+    """The organizations' keys in the registry's order in the reader's language (continent,
+    country, name), sorted from their codes and names alone: only a page of them is loaded."""
+    rows = organizations.prefetch_related(None).values_list("pk", "continent", "country", "name")
+    return [row[0] for row in sorted(rows, key=lambda row: place_and_name_key(*row[1:]))]
+
+
+def loaded_in_order(organizations: QuerySet[Organization], keys: list[int]) -> list[Organization]:
+    """Those of `organizations` with these keys, in the keys' order."""
+    found = {organization.pk: organization for organization in organizations.filter(pk__in=keys)}
+    return [found[key] for key in keys if key in found]
 
 
 def export_records() -> list[MemberRecord]:

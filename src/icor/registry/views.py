@@ -21,7 +21,6 @@ from rules import has_perm
 from icor.accounts.forms import InvitationForm
 from icor.accounts.models import Invitation, Role, User
 from icor.accounts.views import show_invitation
-from icor.core.collation import by_place_and_name
 from icor.registry import selectors, services
 from icor.registry.continents import continent_of
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
@@ -40,10 +39,12 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         include_former=bool(filters.get("former")),
     )
     # Continents, countries and names in the reader's language, in that language's alphabetical order.
-    rows = sorted(result, key=by_place_and_name)
-    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    order = selectors.in_reading_order(result)
+    page = Paginator(order, 100).get_page(request.GET.get("page"))
+    organizations = selectors.loaded_in_order(result, list(page.object_list))
     template = "registry/_results.html" if request.htmx else "registry/list.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "page": page, "count": len(rows)})
+    context = {"form": form, "page": page, "organizations": organizations, "count": len(order)}
+    return render(request, template, context)
 
 
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:

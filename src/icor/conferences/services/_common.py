@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists
-from django.utils.translation import gettext
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext, gettext_lazy
 from rules import has_perm
 
 from icor.accounts.models import Role
@@ -91,55 +92,96 @@ def require_officer_of(actor: Any, organization_id: int, refusal: str) -> None:
         raise PermissionDenied(refusal)
 
 
+# Worded lazily: a group of casts is checked by its leader, and each refusal is read in the
+# language of the request it is answered to.
+OBSERVERS_DO_NOT_DECIDE = gettext_lazy(
+    "Partner observers follow the conference but do not take part in decisions."
+)
+DELEGATES_ONLY = gettext_lazy("Only the delegates of a member organization take part in decisions (S11).")
+NO_LONGER_MEMBER = gettext_lazy(
+    "Your organization is no longer a member of ICOR (S12): its accounts no longer vote, "
+    "check in or state positions."
+)
+NOT_ACCREDITED = gettext_lazy("You are not accredited as a delegate to this conference.")
+FOR_ANOTHER_ORGANIZATION = gettext_lazy("Nobody can vote or state a position for another organization (S11).")
+OBSERVER_IN_DELEGATION = gettext_lazy(
+    "You are an observer in your delegation; only its voting delegate votes and states its position."
+)
+
+
 def seat_of(actor: Any, conference: Conference) -> Delegate:
     """The actor's seat in its own organization's delegation, with the reasons it may have none."""
-    role = getattr(actor, "role", None)
-    if role == Role.OBSERVER:
-        raise PermissionDenied(
-            gettext("Partner observers follow the conference but do not take part in decisions.")
-        )
-    if role not in (Role.OFFICER, Role.DELEGATE):
-        raise PermissionDenied(
-            gettext("Only the delegates of a member organization take part in decisions (S11).")
-        )
-    current = Membership.objects.filter(organization_id=actor.organization_id, left_on__isnull=True)
-    # The seat and whether its organization is still a member, in one query.
-    seat = (
-        Delegate.objects.select_related("delegation__organization")
-        .filter(user=actor, delegation__conference=conference)
-        .annotate(member=Exists(current))
-        .order_by("pk")
-        .first()
-    )
-    if not getattr(actor, "is_active", False) or not (seat.member if seat else current.exists()):
-        # S12: an organization that has left takes no part any more, also in a ballot open at its exit.
-        raise PermissionDenied(
-            gettext(
-                "Your organization is no longer a member of ICOR (S12): its accounts no longer vote, "
-                "check in or state positions."
-            )
-        )
-    if seat is None:
-        raise PermissionDenied(gettext("You are not accredited as a delegate to this conference."))
+    seat = seats_of([actor], conference.pk)[actor.pk]
+    if isinstance(seat, PermissionDenied):
+        raise seat
     return seat
+
+
+def seats_of(actors: Sequence[Any], conference_id: int) -> dict[int, Delegate | PermissionDenied]:
+    """Each actor's seat in the conference, or the refusal it gets (seat_of), in one query for all."""
+    answers: dict[int, Delegate | PermissionDenied] = {}
+    seated = []
+    for actor in actors:
+        role = getattr(actor, "role", None)
+        if role == Role.OBSERVER:
+            answers[actor.pk] = PermissionDenied(OBSERVERS_DO_NOT_DECIDE)
+        elif role not in (Role.OFFICER, Role.DELEGATE):
+            answers[actor.pk] = PermissionDenied(DELEGATES_ONLY)
+        else:
+            seated.append(actor)
+    if not seated:
+        return answers
+    current = Membership.objects.filter(left_on__isnull=True)
+    # The seats and whether their organizations are still members, in one query.
+    seats: dict[int, Delegate] = {}
+    for seat in (
+        Delegate.objects.select_related("delegation__organization")
+        .filter(user__in=[actor.pk for actor in seated], delegation__conference_id=conference_id)
+        .annotate(member=Exists(current.filter(organization_id=OuterRef("user__organization_id"))))
+        .order_by("-pk")
+    ):
+        seats[seat.user_id] = seat  # the first seat of each account, as ordered by key
+    unseated = {actor.organization_id for actor in seated if actor.pk not in seats}
+    members = (
+        set(current.filter(organization_id__in=unseated).values_list("organization_id", flat=True))
+        if unseated
+        else set()
+    )
+    for actor in seated:
+        found = seats.get(actor.pk)
+        if not getattr(actor, "is_active", False) or not (
+            getattr(found, "member", False) if found else actor.organization_id in members
+        ):
+            # S12: an organization that has left takes no part any more, also in a ballot open at its exit.
+            answers[actor.pk] = PermissionDenied(NO_LONGER_MEMBER)
+        elif found is None:
+            answers[actor.pk] = PermissionDenied(NOT_ACCREDITED)
+        else:
+            answers[actor.pk] = found
+    return answers
+
+
+def require_may_name(actor: Any, delegation: Delegation | None) -> None:
+    """A delegation named by the client must be the actor's own organization's (S11)."""
+    if delegation is not None and not getattr(actor, "acts_for", lambda _pk: False)(
+        delegation.organization_id
+    ):
+        raise PermissionDenied(FOR_ANOTHER_ORGANIZATION)
+
+
+def held_vote(seat: Delegate, delegation: Delegation | None) -> Delegation:
+    """The delegation whose vote the seat holds; refuse acting for another one (S11)."""
+    if delegation is not None and seat.delegation_id != delegation.pk:
+        raise PermissionDenied(FOR_ANOTHER_ORGANIZATION)
+    if not seat.is_voting:
+        raise PermissionDenied(OBSERVER_IN_DELEGATION)
+    return seat.delegation
 
 
 def voting_delegation(actor: Any, conference: Conference, delegation: Delegation | None) -> Delegation:
     """The delegation the actor holds the vote of; refuse acting for another one (S11)."""
-    if delegation is not None and not getattr(actor, "acts_for", lambda _pk: False)(
-        delegation.organization_id
-    ):
-        raise PermissionDenied(gettext("Nobody can vote or state a position for another organization (S11)."))
-    seat = seat_of(actor, conference)
-    if delegation is not None and seat.delegation_id != delegation.pk:
-        raise PermissionDenied(gettext("Nobody can vote or state a position for another organization (S11)."))
-    if not seat.is_voting:
-        raise PermissionDenied(
-            gettext(
-                "You are an observer in your delegation; only its voting delegate votes and states its position."
-            )
-        )
-    return seat.delegation
+    require_may_name(actor, delegation)
+    return held_vote(seat_of(actor, conference), delegation)
 
 
 def refusal(error: TransitionRefused) -> ValidationError:

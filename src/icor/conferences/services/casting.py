@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.db.models import Exists, OuterRef, Subquery
+from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from icor.audit.keys import MissingKey
 from icor.audit.services import Entry, record_events
@@ -30,12 +31,13 @@ from icor.conferences.models import (
     BallotParticipation,
     BallotPresence,
     Choice,
+    Delegate,
     Delegation,
     SecretVote,
     Vote,
 )
 from icor.conferences.services import sealing
-from icor.conferences.services._common import notify, voting_delegation
+from icor.conferences.services._common import held_vote, notify, require_may_name, seats_of
 from icor.conferences.services.ballots import close_if_due
 from icor.core.group_commit import GroupCommit
 from icor.core.refusals import WRONG_STATE
@@ -46,6 +48,7 @@ RECEIPT_LENGTH = 16  # 80 bits
 # Refusals given under the ballot's lock are lazy: a group's leader words them, and each is
 # read in the language of the request it is answered to.
 DOUBLE_VOTE = gettext_lazy("Your delegation has voted in this ballot already; each delegation votes once.")
+UNKNOWN_CHOICE = gettext_lazy("Unknown choice “%(choice)s”: yes, no or abstain.")
 NO_CHANGES = gettext_lazy(
     "Your delegation has voted in this ballot already; each delegation votes once. "
     "The chair has not allowed changes in this ballot."
@@ -87,18 +90,26 @@ class CastResult:
 
 @dataclass(frozen=True)
 class Cast:
-    """A cast checked as far as it can be without the ballot's lock."""
+    """A cast as the request gives it: every check is made under the ballot's lock."""
 
-    ballot: Ballot
-    delegation: Delegation
+    ballot_id: int
     actor: Any
     choice: str
-    receipt: str
+    receipt: str = ""
+    delegation: Delegation | None = None  # named by the client; else the actor's own
+
+
+class BallotDue(Exception):
+    """The ballot's scheduled close has passed: it is closed first, then the cast refused."""
+
+    def __init__(self, ballot: Ballot) -> None:
+        super().__init__(ballot.pk)
+        self.ballot = ballot
 
 
 def cast_vote(
     *,
-    ballot: Ballot,
+    ballot: Ballot | int,
     actor: Any,
     choice: str,
     delegation: Delegation | None = None,
@@ -106,15 +117,14 @@ def cast_vote(
 ) -> CastResult:
     """The voting delegate votes for its own delegation, once (the database holds it to that).
 
-    Committed alone, or with the casts waiting at the same moment in this process (group commit)."""
-    own = voting_delegation(actor, ballot.motion.conference, delegation)
-    if choice not in Choice.values:
-        raise ValidationError(
-            gettext("Unknown choice “%(choice)s”: yes, no or abstain.") % {"choice": choice}
-        )
-    close_if_due(ballot=ballot)
+    Every check runs in `commit_casts`, under the ballot's lock: alone, or for the casts waiting
+    at the same moment in this process together (group commit)."""
+    ballot_id = ballot if isinstance(ballot, int) else ballot.pk
     try:
-        return _casts.run(Cast(ballot, own, actor, choice, receipt))
+        return _casts.run(Cast(ballot_id, actor, choice, receipt, delegation))
+    except BallotDue as due:
+        close_if_due(ballot=due.ballot)
+        raise ValidationError(CLOSED, code=WRONG_STATE) from None
     except IntegrityError:
         # Should two casts of one delegation ever pass the checks at once, the unique constraint
         # lets exactly one through.
@@ -160,10 +170,10 @@ def commit_casts(casts: Sequence[Cast]) -> list[CastResult | Exception]:
     writes nothing."""
     batch = _Batch(casts)
     answers: list[CastResult | Exception] = []
-    for cast in casts:
+    for number, cast in enumerate(casts):
         try:
-            answers.append(batch.accept(cast))
-        except ValidationError as refusal:
+            answers.append(batch.accept(number, cast))
+        except (ValidationError, PermissionDenied, Http404, BallotDue) as refusal:
             answers.append(refusal)
     batch.writes.save()
     return answers
@@ -175,22 +185,64 @@ class _Batch:
     def __init__(self, casts: Sequence[Cast]) -> None:
         self.ballots = {
             ballot.pk: ballot
-            for ballot in Ballot.objects.select_for_update()
-            .filter(pk__in={cast.ballot.pk for cast in casts})
+            for ballot in Ballot.objects.select_for_update(of=("self",))
+            .select_related("motion__agenda_item__conference")
+            .filter(pk__in={cast.ballot_id for cast in casts})
             .order_by("pk")  # locked in one order by every batch: no deadlock between groups
         }
         # Its key in the data directory says it was opened secret: the flag was changed in the database.
         self.flag_changed = {
             pk for pk, ballot in self.ballots.items() if not ballot.secret and sealing.has_ballot_key(pk)
         }
-        self.standing = _standing(casts)
+        self.seats = self._seats(casts)
+        self.delegations = [self._delegation(cast) for cast in casts]
+        self.standing = _standing(
+            [
+                (cast.ballot_id, delegation.pk)
+                for cast, delegation in zip(casts, self.delegations, strict=True)
+                if isinstance(delegation, Delegation)
+            ]
+        )
         self.sealed = _sealed_votes(casts, self.ballots)
         self.writes = _Writes()
 
-    def accept(self, cast: Cast) -> CastResult:
+    def _seats(self, casts: Sequence[Cast]) -> dict[tuple[int, int], Delegate | PermissionDenied]:
+        """The casting accounts' seats, one query per conference (read under the ballots' locks)."""
+        actors: dict[int, dict[int, Any]] = {}
+        for cast in casts:
+            if (ballot := self.ballots.get(cast.ballot_id)) is not None:
+                actors.setdefault(_conference_id(ballot), {})[cast.actor.pk] = cast.actor
+        return {
+            (conference_id, actor_id): seat
+            for conference_id, of_conference in actors.items()
+            for actor_id, seat in seats_of(list(of_conference.values()), conference_id).items()
+        }
+
+    def _delegation(self, cast: Cast) -> Delegation | Exception:
+        """The delegation whose vote the cast gives, or why it gives none (voting_delegation)."""
+        ballot = self.ballots.get(cast.ballot_id)
+        if ballot is None:
+            return Http404()
+        try:
+            require_may_name(cast.actor, cast.delegation)
+            seat = self.seats[_conference_id(ballot), cast.actor.pk]
+            if isinstance(seat, PermissionDenied):
+                raise seat
+            return held_vote(seat, cast.delegation)
+        except PermissionDenied as refusal:
+            return refusal
+
+    def accept(self, number: int, cast: Cast) -> CastResult:
         """The rules of one cast, as if the casts before it in the batch were committed already."""
-        ballot = self.ballots[cast.ballot.pk]
-        standing = self.standing[ballot.pk, cast.delegation.pk]
+        delegation = self.delegations[number]
+        if isinstance(delegation, Exception):
+            raise delegation
+        if cast.choice not in Choice.values:
+            raise ValidationError(UNKNOWN_CHOICE, params={"choice": cast.choice})
+        ballot = self.ballots[cast.ballot_id]
+        if ballot.is_open and ballot.closes_at is not None and ballot.closes_at <= timezone.now():
+            raise BallotDue(ballot)
+        standing = self.standing[ballot.pk, delegation.pk]
         if not ballot.is_open:
             raise ValidationError(CLOSED, code=WRONG_STATE)
         if not standing.present:
@@ -204,30 +256,30 @@ class _Batch:
         if ballot.secret and changed:
             self._reseal(cast, ballot)
         elif ballot.secret:
-            code = self._seal_new(cast, ballot, standing)
+            code = self._seal_new(cast, ballot, delegation, standing)
         elif standing.vote is not None:
             standing.vote.choice, standing.vote.changed_at = cast.choice, timezone.now()
             if standing.vote.pk is not None:  # else written with the batch's new votes
                 self.writes.changed_votes[standing.vote.pk] = standing.vote
         else:
             standing.vote = Vote(
-                ballot=ballot, delegation=cast.delegation, choice=cast.choice, cast_at=timezone.now()
+                ballot=ballot, delegation=delegation, choice=cast.choice, cast_at=timezone.now()
             )
             self.writes.votes.append(standing.vote)
         self.writes.links.append(
             Entry(
                 "ballot.cast",
                 actor=cast.actor,
-                organization_id=cast.delegation.organization_id,
+                organization_id=delegation.organization_id,
                 subject=f"ballot:{ballot.pk}",
                 # A secret choice never enters the record; a named one is public anyway.
                 data={"changed": changed}
                 if ballot.secret
-                else {"changed": changed, "choice": cast.choice, "delegation": cast.delegation.pk},
+                else {"changed": changed, "choice": cast.choice, "delegation": delegation.pk},
             )
         )
-        self.writes.notices[ballot.pk] = cast.ballot.motion.agenda_item.conference_id
-        return CastResult(cast.ballot, cast.delegation, changed=changed, receipt=code)
+        self.writes.notices[ballot.pk] = _conference_id(ballot)
+        return CastResult(ballot, delegation, changed=changed, receipt=code)
 
     def _reseal(self, cast: Cast, ballot: Ballot) -> None:
         # Only the receipt finds the sealed vote again: nothing else links it to the delegation.
@@ -238,7 +290,7 @@ class _Batch:
         if secret_vote.pk is not None:  # else written with the batch's new sealed votes
             self.writes.resealed[secret_vote.pk] = secret_vote
 
-    def _seal_new(self, cast: Cast, ballot: Ballot, standing: _Standing) -> str:
+    def _seal_new(self, cast: Cast, ballot: Ballot, delegation: Delegation, standing: _Standing) -> str:
         code = new_receipt()
         fingerprint = receipt_hash(code)
         # Both rows in one transaction: while the ballot is open they can be paired, but the choice
@@ -246,26 +298,31 @@ class _Batch:
         secret_vote = SecretVote(
             ballot=ballot, sealed=_seal(ballot, cast.choice, fingerprint), receipt_hash=fingerprint
         )
-        self.writes.participations.append(BallotParticipation(ballot=ballot, delegation=cast.delegation))
+        self.writes.participations.append(BallotParticipation(ballot=ballot, delegation=delegation))
         self.writes.secret_votes.append(secret_vote)
         self.sealed[ballot.pk, fingerprint] = secret_vote
         standing.participated = True
         return code
 
 
-def _standing(casts: Sequence[Cast]) -> dict[tuple[int, int], _Standing]:
-    """Presence and earlier votes of the casting delegations, in one query (read after the
-    ballots' locks, so it sees every cast committed before)."""
+def _standing(pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], _Standing]:
+    """Presence and earlier votes of the casting delegations (ballot, delegation), in one query
+    (read after the ballots' locks, so it sees every cast committed before)."""
     same_pair = {"ballot_id": OuterRef("ballot_id"), "delegation_id": OuterRef("delegation_id")}
     rows = (
-        BallotPresence.objects.filter(
-            ballot_id__in={c.ballot.pk for c in casts}, delegation_id__in={c.delegation.pk for c in casts}
+        (
+            BallotPresence.objects.filter(
+                ballot_id__in={ballot_id for ballot_id, _ in pairs},
+                delegation_id__in={delegation_id for _, delegation_id in pairs},
+            )
+            .annotate(
+                vote_id=Subquery(Vote.objects.filter(**same_pair).order_by().values("pk")[:1]),
+                participated=Exists(BallotParticipation.objects.filter(**same_pair)),
+            )
+            .values_list("ballot_id", "delegation_id", "vote_id", "participated")
         )
-        .annotate(
-            vote_id=Subquery(Vote.objects.filter(**same_pair).order_by().values("pk")[:1]),
-            participated=Exists(BallotParticipation.objects.filter(**same_pair)),
-        )
-        .values_list("ballot_id", "delegation_id", "vote_id", "participated")
+        if pairs
+        else []
     )
     standing = {
         (ballot_id, delegation_id): _Standing(
@@ -275,8 +332,8 @@ def _standing(casts: Sequence[Cast]) -> dict[tuple[int, int], _Standing]:
         )
         for ballot_id, delegation_id, vote_id, participated in rows
     }
-    for cast in casts:
-        standing.setdefault((cast.ballot.pk, cast.delegation.pk), _Standing())
+    for pair in pairs:
+        standing.setdefault(pair, _Standing())
     return standing
 
 
@@ -285,7 +342,10 @@ def _sealed_votes(casts: Sequence[Cast], ballots: dict[int, Ballot]) -> dict[tup
     wanted = {
         receipt_hash(c.receipt)
         for c in casts
-        if c.receipt and ballots[c.ballot.pk].secret and ballots[c.ballot.pk].allow_changes
+        if c.receipt
+        and (ballot := ballots.get(c.ballot_id)) is not None
+        and ballot.secret
+        and ballot.allow_changes
     }
     if not wanted:
         return {}
@@ -300,6 +360,10 @@ def _seal(ballot: Ballot, choice: str, fingerprint: str) -> bytes:
         return sealing.seal(ballot.pk, choice, fingerprint)
     except MissingKey:
         raise ValidationError(KEY_MISSING) from None
+
+
+def _conference_id(ballot: Ballot) -> int:
+    return ballot.motion.agenda_item.conference_id
 
 
 _casts: GroupCommit[Cast, CastResult] = GroupCommit(commit_casts)

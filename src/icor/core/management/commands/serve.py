@@ -13,9 +13,11 @@ class Command(BaseCommand):
         "uvloop and httptools) that reads requests and writes answers, and a fixed pool of threads "
         "that run Django: one thread hop per request, and each thread keeps its database connection. "
         "Live channels are authorized in a thread, then streamed by the event loop from the process's "
-        "hub, holding neither a thread nor a database connection. ICOR_GROUP_COMMIT=true commits casts "
-        "waiting at the same moment together (one transaction, one audit link per vote; off by default, "
-        "measured slower for now). Chosen by measurement: docs/performance.md."
+        "hub, holding neither a thread nor a database connection. Casts waiting at the same moment in "
+        "one process are committed together (group commit: one transaction, one audit link per vote; "
+        "ICOR_GROUP_COMMIT=false commits each alone), so more threads make larger groups during a vote "
+        "burst; each process holds at most --threads + 2 database connections. Chosen by measurement: "
+        "docs/performance.md."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -31,7 +33,10 @@ class Command(BaseCommand):
             "--threads",
             type=int,
             default=int(os.environ.get("ICOR_SERVE_THREADS", DEFAULT_THREADS)),
-            help=f"threads running Django per process, each with its own database connection (default {DEFAULT_THREADS})",
+            help=(
+                f"threads running Django per process, each with its own database connection "
+                f"(default {DEFAULT_THREADS}; ICOR_SERVE_THREADS)"
+            ),
         )
 
     def handle(

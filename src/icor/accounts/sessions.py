@@ -1,0 +1,72 @@
+"""Sessions whose keys the database never holds: only the SHA-256 of each is stored.
+
+The session key in the browser's cookie is all it takes to act as a logged-in person, second
+factor included. Django's database sessions store that key as the row's primary key, so whoever
+reads the database or a backup could take over every open session. Here the row is keyed by
+the hash of the cookie's key (the first 160 bits of its SHA-256): the cookie finds its row,
+the row gives no cookie. Session keys are 32 random characters, so the hash cannot be reversed.
+
+Set as `SESSION_ENGINE`; everything else is Django's database session store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.contrib.sessions.base_session import AbstractBaseSession
+from django.utils import timezone
+
+STORED_KEY_LENGTH = 40  # the column's length: 160 bits of the SHA-256, in hex
+
+
+def stored_key(session_key: str) -> str:
+    """The key a session is stored under, computed from the key in the cookie."""
+    return hashlib.sha256(session_key.encode()).hexdigest()[:STORED_KEY_LENGTH]
+
+
+class SessionStore(DatabaseSessionStore):
+    def _get_session_from_db(self) -> AbstractBaseSession | None:
+        try:
+            return self.model.objects.get(  # type: ignore[no-any-return]
+                session_key=stored_key(self.session_key or ""), expire_date__gt=timezone.now()
+            )
+        except self.model.DoesNotExist:
+            self._session_key = None
+            return None
+
+    async def _aget_session_from_db(self) -> AbstractBaseSession | None:
+        try:
+            return await self.model.objects.aget(  # type: ignore[no-any-return]
+                session_key=stored_key(self.session_key or ""), expire_date__gt=timezone.now()
+            )
+        except self.model.DoesNotExist:
+            self._session_key = None
+            return None
+
+    def exists(self, session_key: str) -> bool:
+        return super().exists(stored_key(session_key))  # type: ignore[no-any-return]
+
+    async def aexists(self, session_key: str) -> bool:
+        return await super().aexists(stored_key(session_key))  # type: ignore[no-any-return]
+
+    def create_model_instance(self, data: dict[str, Any]) -> AbstractBaseSession:
+        session = super().create_model_instance(data)
+        session.session_key = stored_key(session.session_key)
+        return session  # type: ignore[no-any-return]
+
+    async def acreate_model_instance(self, data: dict[str, Any]) -> AbstractBaseSession:
+        session = await super().acreate_model_instance(data)
+        session.session_key = stored_key(session.session_key)
+        return session  # type: ignore[no-any-return]
+
+    def delete(self, session_key: str | None = None) -> None:
+        session_key = session_key or self.session_key
+        if session_key is not None:
+            super().delete(stored_key(session_key))
+
+    async def adelete(self, session_key: str | None = None) -> None:
+        session_key = session_key or self.session_key
+        if session_key is not None:
+            await super().adelete(stored_key(session_key))
