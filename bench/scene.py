@@ -57,7 +57,9 @@ def login_sessions(users: list[User]) -> list[str]:
             BACKEND_SESSION_KEY: LOGIN_BACKEND,
             HASH_SESSION_KEY: user.get_session_auth_hash(),
         }
-        rows.append(Session(session_key=stored_key(key), session_data=store.encode(data), expire_date=expires))
+        rows.append(
+            Session(session_key=stored_key(key), session_data=store.encode(data), expire_date=expires)
+        )
         keys.append(key)
     Session.objects.bulk_create(rows, batch_size=1000)
     return keys

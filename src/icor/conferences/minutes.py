@@ -26,10 +26,9 @@ from icor.conferences.models import (
 from icor.conferences.outcome_text import result_label
 from icor.conferences.selectors import (
     RoundProgress,
-    named_votes,
+    progress_of,
     reader_translation,
     reader_translation_of,
-    round_progress,
 )
 from icor.core.collation import by_country_and_name
 from icor.statute import CLAUSES, Rule
@@ -171,8 +170,17 @@ def minutes(conference: Conference) -> Minutes:
         Motion.objects.filter(agenda_item__conference=conference)
         .exclude(state="draft")
         .select_related("agenda_item", "organization")
+        # Everything the minutes print of each motion, read once for all of them (no query per motion).
         .prefetch_related(
-            "cosponsors__organization", "consensus_rounds", "ballots", "versions", reader_translation()
+            "cosponsors__organization",
+            "consensus_rounds__present__delegation__organization",
+            "consensus_rounds__positions",
+            "ballots__votes__delegation__organization",
+            "versions",
+            "amendments__organization",
+            "amendments__base",
+            "amendments__resulting_version",
+            reader_translation(),
         )
         .order_by("agenda_item__position", "pk")
     )
@@ -192,9 +200,7 @@ def minutes(conference: Conference) -> Minutes:
 
 
 def _amendments(motion: Motion) -> list[AmendmentRecord]:
-    amendments = motion.amendments.select_related(  # type: ignore[attr-defined]
-        "organization", "base", "resulting_version"
-    ).order_by("number")
+    amendments = sorted(motion.amendments.all(), key=lambda a: a.number)  # type: ignore[attr-defined]
     return [
         AmendmentRecord(
             number=a.number,
@@ -226,7 +232,9 @@ def _positions(progress: RoundProgress) -> list[StatedPosition]:
 def _procedures(motion: Motion) -> list[Procedure]:
     procedures = []
     for consensus_round in motion.consensus_rounds.all():
-        progress = round_progress(consensus_round)
+        progress = progress_of(
+            consensus_round, list(consensus_round.present.all()), list(consensus_round.positions.all())
+        )
         procedures.append(
             Procedure(
                 name=_("Consensus round"),
@@ -248,9 +256,10 @@ def _procedures(motion: Motion) -> list[Procedure]:
             figures=ballot_figures_text(b.outcome),
             named_votes=[
                 (v.delegation.organization.short_name, str(choices.get(v.choice, v.choice)))
-                for v in named_votes(b)
+                for v in b.votes.all()
             ]
-            if b.closed_at
+            # As named_votes: a secret ballot names no delegation's choice.
+            if b.closed_at and not b.secret
             else [],
         )
         for b in motion.ballots.all()

@@ -322,16 +322,25 @@ class RoundProgress:
 
 def round_progress(consensus_round: ConsensusRound) -> RoundProgress:
     """Every delegation present when the round opened, with the position it stated, if any."""
-    present = [
-        p.delegation
-        for p in ConsensusPresence.objects.filter(round=consensus_round).select_related(
-            "delegation__organization"
-        )
-    ]
-    positions = {p.delegation_id: p for p in ConsensusPosition.objects.filter(round=consensus_round)}
-    present.sort(key=lambda d: (d.organization.continent, str(d.organization.country), d.organization.name))
+    present = ConsensusPresence.objects.filter(round=consensus_round).select_related(
+        "delegation__organization"
+    )
+    return progress_of(
+        consensus_round, list(present), list(ConsensusPosition.objects.filter(round=consensus_round))
+    )
+
+
+def progress_of(
+    consensus_round: ConsensusRound, present: list[ConsensusPresence], stated: list[ConsensusPosition]
+) -> RoundProgress:
+    """round_progress from the round's presences (with delegation and organization) and positions, read already."""
+    positions = {p.delegation_id: p for p in stated}
+    delegations = sorted(
+        (p.delegation for p in present),
+        key=lambda d: (d.organization.continent, str(d.organization.country), d.organization.name),
+    )
     return RoundProgress(
-        consensus_round=consensus_round, rows=[PositionRow(d, positions.get(d.pk)) for d in present]
+        consensus_round=consensus_round, rows=[PositionRow(d, positions.get(d.pk)) for d in delegations]
     )
 
 
