@@ -11,19 +11,20 @@ Set as `SESSION_ENGINE`; everything else is Django's database session store.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.utils import timezone
 
+from icor.accounts.services import token_digest
+
 STORED_KEY_LENGTH = 40  # the column's length: 160 bits of the SHA-256, in hex
 
 
 def stored_key(session_key: str) -> str:
-    """The key a session is stored under, computed from the key in the cookie."""
-    return hashlib.sha256(session_key.encode()).hexdigest()[:STORED_KEY_LENGTH]
+    """The key a session is stored under, computed from the key in the cookie (as tokens are kept)."""
+    return token_digest(session_key)[:STORED_KEY_LENGTH]
 
 
 class SessionStore(DatabaseSessionStore):
