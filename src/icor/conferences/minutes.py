@@ -26,6 +26,7 @@ from icor.conferences.models import (
 from icor.conferences.outcome_text import result_label
 from icor.conferences.selectors import (
     RoundProgress,
+    named_votes,
     progress_of,
     reader_translation,
     reader_translation_of,
@@ -256,10 +257,9 @@ def _procedures(motion: Motion) -> list[Procedure]:
             figures=ballot_figures_text(b.outcome),
             named_votes=[
                 (v.delegation.organization.short_name, str(choices.get(v.choice, v.choice)))
-                for v in b.votes.all()
+                for v in named_votes(b)
             ]
-            # As named_votes: a secret ballot names no delegation's choice.
-            if b.closed_at and not b.secret
+            if b.closed_at
             else [],
         )
         for b in motion.ballots.all()

@@ -230,9 +230,14 @@ def find_receipt(ballot: Ballot, code: str) -> PublishedVote | None:
 
 
 def named_votes(ballot: Ballot) -> list[Vote]:
+    """The votes of a named ballot with their delegations; none of a secret one. Read once, or
+    taken from the ballot's prefetched votes (the minutes read those of every ballot at once)."""
     if ballot.secret:
         return []
-    return list(Vote.objects.filter(ballot=ballot).select_related("delegation__organization"))
+    prefetch_related_objects(
+        [ballot], Prefetch("votes", queryset=Vote.objects.select_related("delegation__organization"))
+    )
+    return list(ballot.votes.all())  # type: ignore[attr-defined]
 
 
 def rounds_with_positions(motion: Motion) -> list[ConsensusRound]:
