@@ -21,7 +21,7 @@ from tests.factories import make_conference, make_user
 pytestmark = pytest.mark.django_db
 
 # The request's session, account and second-factor check, then in the transaction:
-# the ballot locked (with its motion and conference), the voter's seat (with its organization's
+# the ballot locked (with its motion and agenda item), the voter's seat (with its organization's
 # membership), presence and earlier vote, the vote, the live event (PostgreSQL), the audit head
 # locked, the audit link, the head moved.
 ONE_CAST_OVER_HTTP = 11

@@ -186,7 +186,7 @@ class _Batch:
         self.ballots = {
             ballot.pk: ballot
             for ballot in Ballot.objects.select_for_update(of=("self",))
-            .select_related("motion__agenda_item__conference")
+            .select_related("motion__agenda_item")  # its conference key: seats, live event
             .filter(pk__in={cast.ballot_id for cast in casts})
             .order_by("pk")  # locked in one order by every batch: no deadlock between groups
         }
