@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -97,17 +98,15 @@ def main() -> int:
             submit=True,
         )
         motion = conference_services.move_motion(motion=motion, actor=committee, target="in_discussion")
-        diff_ms = timed(lambda old=old, new=new: word_diff(old, new))
+        diff_ms = timed(partial(word_diff, old, new))
         services.propose_amendment(motion=motion, actor=other, proposed_text=new)
         client = Client()
         client.force_login(with_totp(other))
         page = client.get(f"/debate/motions/{motion.pk}/")
         api = client.get(f"/api/debate/motions/{motion.pk}/amendments")
         assert page.status_code == api.status_code == 200, (page.status_code, api.status_code)
-        page_ms = timed(lambda client=client, motion=motion: client.get(f"/debate/motions/{motion.pk}/"))
-        api_ms = timed(
-            lambda client=client, motion=motion: client.get(f"/api/debate/motions/{motion.pk}/amendments")
-        )
+        page_ms = timed(partial(client.get, f"/debate/motions/{motion.pk}/"))
+        api_ms = timed(partial(client.get, f"/api/debate/motions/{motion.pk}/amendments"))
         rows.append((name, len(old), len(new), diff_ms, page_ms, api_ms))
     print("| texts | old chars | new chars | difference, once ms | debate page ms | amendments API ms |")
     print("|---|---:|---:|---:|---:|---:|")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
@@ -9,7 +11,8 @@ from django.utils import translation
 from icor.accounts.models import Role, User
 from icor.conferences import selectors, services
 from icor.conferences.models import Attendance, Conference
-from tests.conferences.conftest import seats
+from icor.registry.models import Organization
+from tests.conferences.conftest import browser, seats
 from tests.factories import make_conference, make_delegation, make_organization, make_user
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +76,38 @@ def test_the_delegations_are_listed_in_the_reader_alphabetical_order(conference:
     english = [d.organization.name for d in selectors.attendance_overview(conference).delegations]
     assert turkish == ["Djibouti Party", "Chad Party"]
     assert english == ["Chad Party", "Djibouti Party"]
+
+
+def test_the_delegations_are_listed_a_page_at_a_time_with_counts_of_all(
+    conference: Conference, committee: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A World conference may accredit thousands: the conference page, the attendance page, its
+    live fragment and the chair's console name one page of delegations, and count them all."""
+    monkeypatch.setattr(selectors, "DELEGATIONS_PER_PAGE", 2)
+    order = ["Alfa9", "Bravo9", "Charlie9", "Delta9", "Echo9"]
+    for name in ("Echo9", "Alfa9", "Delta9", "Charlie9", "Bravo9"):
+        organization = make_organization(name=name)
+        Organization.objects.filter(pk=organization.pk).update(abbreviation=name)
+        make_delegation(conference, organization, check_in=name != "Charlie9")
+    chair = browser(committee)
+    for part in ("", "attendance/", "attendance/status/", "chair/"):
+        url = f"/conferences/{conference.pk}/{part}"
+        pages = [chair.get(url, {"page": number}).content.decode() for number in (1, 2, 3, 99, "x")]
+        named = [[name for name in order if name in page] for page in pages]
+        assert named[:3] == [order[:2], order[2:4], order[4:]], url
+        assert named[3] == order[4:] and named[4] == order[:2], url  # past the end, not a number
+        assert "?page=2" in pages[0] and "?page=1" in pages[1] and "?page=3" in pages[1], url
+        assert "?page=4" not in pages[2], url
+        assert re.search(r"4\D+of 5 accredited", pages[1]), url
+    api = browser(committee).get(f"/api/conferences/{conference.pk}/attendance").json()
+    assert api["present"] == 4 and api["accredited"] == 5 and len(api["present_delegations"]) == 4
+
+
+def test_the_chairs_pages_of_delegations_keep_the_page_of_those_not_voted_yet(
+    conference: Conference, committee: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selectors, "DELEGATIONS_PER_PAGE", 2)
+    seats(conference, 5)
+    page = browser(committee).get(f"/conferences/{conference.pk}/chair/", {"missing": 2}).content.decode()
+    assert "missing=2&amp;page=2" in page
+    assert f"/conferences/{conference.pk}/attendance/status/?missing=2" in page

@@ -199,9 +199,9 @@ def accredit(request: HttpRequest, conference_id: int, payload: schemas.Accredit
 
 
 def _attendance(conference: Conference) -> dict[str, Any]:
-    overview = selectors.attendance_overview(conference)
-    present = [d.pk for d in overview.delegations if getattr(d, "is_present", False)]
-    return {"present": overview.present, "accredited": overview.accredited, "present_delegations": present}
+    order = selectors.attendance_order(conference)
+    present = [pk for pk, is_present in order if is_present]
+    return {"present": len(present), "accredited": len(order), "present_delegations": present}
 
 
 @router.get("/{conference_id}/attendance", response=schemas.AttendanceOut, summary="Delegations present now")

@@ -143,7 +143,6 @@ class AgendaRow:
 class Console:
     conference: Conference
     agenda: list[AgendaRow]
-    overview: selectors.AttendanceOverview
     rounds: list[MotionRow]
     ballots: list[MotionRow]
     may_add_agenda_items: bool
@@ -187,7 +186,6 @@ def console(conference: Conference, *, missing_page: int | str = 1) -> Console:
     return Console(
         conference=conference,
         agenda=agenda,
-        overview=selectors.attendance_overview(conference),
         rounds=current_rounds,
         ballots=current_ballots,
         may_add_agenda_items=status != ConferenceStatus.CLOSED,

@@ -29,7 +29,8 @@ from icor.conferences.models import (
     MotionVersion,
     Vote,
 )
-from icor.core.collation import by_country_and_name
+from icor.core.collation import country_and_name_key
+from icor.core.ordering import loaded_in_order
 from icor.registry.models import Membership
 
 
@@ -55,11 +56,15 @@ def present_delegations(conference: Conference) -> list[Delegation]:
     )
 
 
+def _checked_in() -> Exists:
+    """Of a delegation: it has a stay not checked out."""
+    return Exists(Attendance.objects.filter(delegation=OuterRef("pk"), checked_out_at__isnull=True))
+
+
 def delegations(conference: Conference) -> QuerySet[Delegation]:
-    open_stay = Attendance.objects.filter(delegation=OuterRef("pk"), checked_out_at__isnull=True)
     return (
         Delegation.objects.filter(conference=conference)
-        .annotate(is_present=Exists(open_stay))
+        .annotate(is_present=_checked_in())
         .select_related("organization")
         .prefetch_related(
             Prefetch("delegates", queryset=Delegate.objects.select_related("user__organization"))
@@ -130,18 +135,40 @@ def open_round(motion: Motion) -> ConsensusRound | None:
     return motion.consensus_rounds.filter(closed_at__isnull=True).first()
 
 
+# Delegations listed per page: a World conference may accredit thousands.
+DELEGATIONS_PER_PAGE = 100
+
+
 @dataclass(frozen=True)
 class AttendanceOverview:
-    delegations: list[Delegation]
+    delegations: list[Delegation]  # the page's, with their delegates
     present: int
     accredited: int
+    page: Page[int]
 
 
-def attendance_overview(conference: Conference) -> AttendanceOverview:
-    # By country name, then organization name, in the reader's language and its alphabetical order.
-    rows = sorted(delegations(conference), key=lambda d: by_country_and_name(d.organization))
-    present = sum(1 for row in rows if getattr(row, "is_present", False))
-    return AttendanceOverview(delegations=rows, present=present, accredited=len(rows))
+def attendance_overview(conference: Conference, *, page: int | str | None = 1) -> AttendanceOverview:
+    """The counts of all delegations, and one page of them in reading order."""
+    order = attendance_order(conference)
+    shown = Paginator([pk for pk, _ in order], DELEGATIONS_PER_PAGE).get_page(page)
+    return AttendanceOverview(
+        delegations=loaded_in_order(delegations(conference), list(shown.object_list)),
+        present=sum(1 for _, is_present in order if is_present),
+        accredited=len(order),
+        page=shown,
+    )
+
+
+def attendance_order(conference: Conference) -> list[tuple[int, bool]]:
+    """Every delegation as (key, present), by country name, then organization name, in the
+    reader's language and its alphabetical order; sorted from the codes and names alone."""
+    rows = (
+        Delegation.objects.filter(conference=conference)
+        .annotate(is_present=_checked_in())
+        .values_list("pk", "organization__country", "organization__name", "is_present")
+    )
+    ordered = sorted(rows, key=lambda row: country_and_name_key(row[1], row[2]))
+    return [(pk, is_present) for pk, _, _, is_present in ordered]
 
 
 # Delegations named per page of "not voted yet": a World conference may have thousands.

@@ -86,8 +86,13 @@ def country_choices() -> list[tuple[str, str]]:
 
 def by_country_and_name(organization: Any) -> tuple[object, object]:
     """Sort key of an organization: its country's name, then its own, as the reader's language sorts."""
+    return country_and_name_key(str(organization.country.code), organization.name)
+
+
+def country_and_name_key(country: str, name: str) -> tuple[object, object]:
+    """by_country_and_name from the country's code and the name alone, without loading the organization."""
     language = _active_language()
-    return _country_key(str(organization.country.code), language), _sort_key(organization.name, language)
+    return _country_key(country, language), _sort_key(name, language)
 
 
 def by_place_and_name(organization: Any) -> tuple[object, object, object]:

@@ -43,12 +43,6 @@ def in_reading_order(organizations: QuerySet[Organization]) -> list[int]:
     return [row[0] for row in sorted(rows, key=lambda row: place_and_name_key(*row[1:]))]
 
 
-def loaded_in_order(organizations: QuerySet[Organization], keys: list[int]) -> list[Organization]:
-    """Those of `organizations` with these keys, in the keys' order."""
-    found = {organization.pk: organization for organization in organizations.filter(pk__in=keys)}
-    return [found[key] for key in keys if key in found]
-
-
 def export_records() -> list[MemberRecord]:
     records = []
     for organization in organizations(include_former=True):

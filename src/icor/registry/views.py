@@ -21,6 +21,7 @@ from rules import has_perm
 from icor.accounts.forms import InvitationForm
 from icor.accounts.models import Invitation, Role, User
 from icor.accounts.views import show_invitation
+from icor.core.ordering import loaded_in_order
 from icor.registry import selectors, services
 from icor.registry.continents import continent_of
 from icor.registry.forms import AdmissionForm, ApplicationForm, ExitForm, RegistryFilterForm
@@ -41,7 +42,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     # Continents, countries and names in the reader's language, in that language's alphabetical order.
     order = selectors.in_reading_order(result)
     page = Paginator(order, 100).get_page(request.GET.get("page"))
-    organizations = selectors.loaded_in_order(result, list(page.object_list))
+    organizations = loaded_in_order(result, list(page.object_list))
     template = "registry/_results.html" if request.htmx else "registry/list.html"  # type: ignore[attr-defined]
     context = {"form": form, "page": page, "organizations": organizations, "count": len(order)}
     return render(request, template, context)

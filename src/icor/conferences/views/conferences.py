@@ -55,7 +55,7 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "conference": conference,
             "agenda": selectors.agenda(conference),
-            "overview": selectors.attendance_overview(conference),
+            "overview": selectors.attendance_overview(conference, page=request.GET.get("page")),
             "seat": seat,
             "is_open": conference.status != ConferenceStatus.CLOSED,
             "agenda_form": AgendaItemForm(),
@@ -175,7 +175,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "seat": seat,
             "present": present,
             "in_session": conference.status == ConferenceStatus.IN_SESSION,
-            "overview": selectors.attendance_overview(conference),
+            "overview": selectors.attendance_overview(conference, page=request.GET.get("page")),
         },
     )
 
@@ -187,7 +187,10 @@ def attendance_status(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "conferences/_attendance.html",
-        {"conference": conference, "overview": selectors.attendance_overview(conference)},
+        {
+            "conference": conference,
+            "overview": selectors.attendance_overview(conference, page=request.GET.get("page")),
+        },
     )
 
 
@@ -206,6 +209,7 @@ def chair(request: HttpRequest, pk: int) -> HttpResponse:
         "conferences/chair.html",
         {
             "console": console(conference, missing_page=request.GET.get("missing", 1)),
+            "overview": selectors.attendance_overview(conference, page=request.GET.get("page")),
             "conference": conference,
             "agenda_form": AgendaItemForm(),
             "ballot_form": BallotForm(),
