@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
-from icor.accounts.models import User
+from icor.accounts.models import Role, User
 from icor.conferences.models import Conference, ConferenceStatus
 from icor.debate import services
 from icor.debate.models import Amendment, Contribution
+from icor.registry.models import Membership
 from tests.conftest import logged_in
 from tests.debate.conftest import Debate
-from tests.factories import with_totp
+from tests.factories import make_organization, make_user, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +98,29 @@ def test_after_the_close_the_debate_and_speakers_pages_offer_no_form(debate: Deb
             page = client.get(url).content.decode()
             main = page.split("<main", 1)[1].split("</main>", 1)[0]
             assert 'method="post"' not in main, url
+
+
+def test_the_forms_of_delegates_are_offered_only_to_accounts_with_a_seat(debate: Debate) -> None:
+    """An officer whose organization sent no delegation, or has left, is refused by the services
+    (seat_of): the pages offer them no contribution, amendment or speakers' list form."""
+    services.contribute(motion=debate.motion, actor=debate.proposer, text="We move it.", stance="support")
+    unaccredited = with_totp(make_user(Role.OFFICER, make_organization()))
+    pages = {
+        "debate": f"/debate/motions/{debate.motion.pk}/",
+        "speakers": f"/debate/conferences/{debate.conference.pk}/speakers/",
+    }
+    forms = ("Propose an amendment", 'id="contribute-form"', "Reply", "Ask for the floor")
+
+    def offered(user: User) -> set[str]:
+        client = logged_in(user)
+        answers = [client.get(url) for url in pages.values()]
+        assert [answer.status_code for answer in answers] == [200, 200]
+        text = "".join(answer.content.decode() for answer in answers)
+        return {form for form in forms if form in text}
+
+    delegate = with_totp(debate.other)
+    assert offered(delegate) == set(forms)
+    assert offered(unaccredited) == set()
+    # Its membership ended while its account is still open (the exit closes accounts; S12 holds anyway).
+    Membership.objects.filter(organization=debate.other.organization).update(left_on=datetime.date.today())
+    assert offered(delegate) == set()

@@ -245,7 +245,7 @@ def delegation_now(seat: Delegate, conference: Conference) -> DelegationNow:
                 done=str(_("voted")) if voted else "",
             )
         )
-    present = delegation in selectors.present_delegations(conference)
+    present = selectors.is_present(delegation)
     return DelegationNow(seat=seat, present=present, tasks=tasks)
 
 

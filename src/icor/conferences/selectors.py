@@ -43,15 +43,21 @@ def conferences(viewer: Any = None) -> QuerySet[Conference]:
 
 def present_delegations(conference: Conference) -> list[Delegation]:
     """Delegations checked in now: the "delegates present" of the statute (S4)."""
-    return list(
-        Delegation.objects.filter(
-            conference=conference, attendance__isnull=False, attendance__checked_out_at__isnull=True
-        )
+    return list(_present(Delegation.objects.filter(conference=conference)).select_related("organization"))
+
+
+def is_present(delegation: Delegation) -> bool:
+    """Whether this delegation is among `present_delegations`, without loading them all."""
+    return _present(Delegation.objects.filter(pk=delegation.pk)).exists()
+
+
+def _present(delegations: QuerySet[Delegation]) -> QuerySet[Delegation]:
+    return (
+        delegations.filter(attendance__isnull=False, attendance__checked_out_at__isnull=True)
         # S12: an organization that has left is no longer among the delegates present.
         .filter(
             Exists(Membership.objects.filter(organization=OuterRef("organization"), left_on__isnull=True))
         )
-        .select_related("organization")
         .distinct()
     )
 

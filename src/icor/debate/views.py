@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icor.conferences.models import Conference, ConferenceStatus, Motion
+from icor.conferences.services import has_seat
 from icor.conferences.scope import names_conference, of_conference, of_motion
 from icor.conferences.selectors import with_reader_translation
 from icor.core import bounds
@@ -37,6 +38,8 @@ def motion_debate(request: HttpRequest, pk: int) -> HttpResponse:
         and motion.state in services.OPEN_FOR_AMENDMENT
         and not motion.discussion_concluded,
         "translations_open": conference_open,
+        # Contributions, amendments and the floor are taken from accredited delegates only.
+        "seated": has_seat(request.user, motion.conference),
         "motion": motion,
         "conference": motion.conference,
         "thread": selectors.thread(motion),
@@ -146,6 +149,7 @@ def speakers(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "conference": conference,
         "conference_open": conference.status != ConferenceStatus.CLOSED,
+        "seated": has_seat(request.user, conference),
         "speakers": selectors.speakers(conference),
     }
     template = "debate/_speakers.html" if request.htmx else "debate/speakers.html"  # type: ignore[attr-defined]

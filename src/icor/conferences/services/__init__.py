@@ -1,6 +1,6 @@
 """Every write of the conference workflow: permission first, one transaction, one audit event."""
 
-from icor.conferences.services._common import notify, require_chair, require_not_closed, seat_of
+from icor.conferences.services._common import has_seat, notify, require_chair, require_not_closed, seat_of
 from icor.conferences.services.ballots import (
     allow_vote_changes,
     close_ballot,
@@ -55,6 +55,7 @@ __all__ = [
     "receipt_hash",
     "require_chair",
     "require_not_closed",
+    "has_seat",
     "seat_of",
     "state_position",
     "submit_motion",

@@ -117,6 +117,11 @@ def seat_of(actor: Any, conference: Conference) -> Delegate:
     return seat
 
 
+def has_seat(actor: Any, conference: Conference) -> bool:
+    """Whether `seat_of` gives the actor a seat: pages offer the delegates' forms only then."""
+    return not isinstance(seats_of([actor], conference.pk)[actor.pk], PermissionDenied)
+
+
 def seats_of(actors: Sequence[Any], conference_id: int) -> dict[int, Delegate | PermissionDenied]:
     """Each actor's seat in the conference, or the refusal it gets (seat_of), in one query for all."""
     answers: dict[int, Delegate | PermissionDenied] = {}

@@ -166,7 +166,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Your delegation is checked in."),
             )
         return redirect("conferences:attendance", pk)
-    present = seat is not None and seat.delegation in selectors.present_delegations(conference)
+    present = seat is not None and selectors.is_present(seat.delegation)
     return render(
         request,
         "conferences/attendance.html",
