@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from icor.conferences.models import Conference, ConferenceStatus, Motion
-from icor.conferences.services import has_seat
 from icor.conferences.scope import names_conference, of_conference, of_motion
 from icor.conferences.selectors import with_reader_translation
+from icor.conferences.services import has_seat
 from icor.core import bounds
 from icor.debate import selectors, services
 from icor.debate.forms import AmendmentForm, AmendmentTranslationForm, ContributionForm, DecisionNoteForm
