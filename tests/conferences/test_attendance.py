@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from django.utils import translation
 from icor.accounts.models import Role, User
 from icor.conferences import selectors, services
 from icor.conferences.models import Attendance, Conference
-from icor.registry.models import Organization
+from icor.registry.models import Membership, Organization
 from tests.conferences.conftest import browser, seats
 from tests.factories import make_conference, make_delegation, make_organization, make_user
 
@@ -111,3 +112,28 @@ def test_the_chairs_pages_of_delegations_keep_the_page_of_those_not_voted_yet(
     page = browser(committee).get(f"/conferences/{conference.pk}/chair/", {"missing": 2}).content.decode()
     assert "missing=2&amp;page=2" in page
     assert f"/conferences/{conference.pk}/attendance/status/?missing=2" in page
+
+
+def test_a_delegation_whose_organization_has_left_is_present_nowhere(
+    conference: Conference, committee: User
+) -> None:
+    """S12: the pages, the API and the ballots' snapshot agree on who is present."""
+    stays, leaves = seats(conference, 2)
+    Membership.objects.filter(organization=leaves.delegation.organization).update(
+        left_on=datetime.date.today()
+    )
+    overview = selectors.attendance_overview(conference)
+    assert (overview.present, overview.accredited) == (1, 2)
+    assert {d.pk: d.is_present for d in overview.delegations} == {  # type: ignore[attr-defined]
+        stays.delegation.pk: True,
+        leaves.delegation.pk: False,
+    }
+    assert selectors.present_delegations(conference) == [stays.delegation]
+    assert selectors.is_present(stays.delegation) and not selectors.is_present(leaves.delegation)
+    api = browser(committee).get(f"/api/conferences/{conference.pk}/attendance").json()
+    assert (api["present"], api["present_delegations"]) == (1, [stays.delegation.pk])
+    listed = browser(committee).get(f"/api/conferences/{conference.pk}/delegations").json()
+    assert {row["id"]: row["present"] for row in listed} == {
+        stays.delegation.pk: True,
+        leaves.delegation.pk: False,
+    }

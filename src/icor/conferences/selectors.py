@@ -6,7 +6,17 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
@@ -43,34 +53,33 @@ def conferences(viewer: Any = None) -> QuerySet[Conference]:
 
 def present_delegations(conference: Conference) -> list[Delegation]:
     """Delegations checked in now: the "delegates present" of the statute (S4)."""
-    return list(_present(Delegation.objects.filter(conference=conference)).select_related("organization"))
+    return list(
+        Delegation.objects.filter(_present_now(), conference=conference).select_related("organization")
+    )
 
 
 def is_present(delegation: Delegation) -> bool:
     """Whether this delegation is among `present_delegations`, without loading them all."""
-    return _present(Delegation.objects.filter(pk=delegation.pk)).exists()
+    return Delegation.objects.filter(_present_now(), pk=delegation.pk).exists()
 
 
-def _present(delegations: QuerySet[Delegation]) -> QuerySet[Delegation]:
-    return (
-        delegations.filter(attendance__isnull=False, attendance__checked_out_at__isnull=True)
-        # S12: an organization that has left is no longer among the delegates present.
-        .filter(
-            Exists(Membership.objects.filter(organization=OuterRef("organization"), left_on__isnull=True))
-        )
-        .distinct()
-    )
+def _present_now() -> Q:
+    """Of a delegation: it has a stay not checked out, and its organization is still a member
+    (S12: an organization that has left is no longer among the delegates present)."""
+    checked_in = Attendance.objects.filter(delegation=OuterRef("pk"), checked_out_at__isnull=True)
+    member = Membership.objects.filter(organization=OuterRef("organization"), left_on__isnull=True)
+    return Q(Exists(checked_in)) & Q(Exists(member))
 
 
-def _checked_in() -> Exists:
-    """Of a delegation: it has a stay not checked out."""
-    return Exists(Attendance.objects.filter(delegation=OuterRef("pk"), checked_out_at__isnull=True))
+def _is_present() -> ExpressionWrapper:
+    """`_present_now` as a value of each delegation (pages and lists show who is present)."""
+    return ExpressionWrapper(_present_now(), output_field=BooleanField())
 
 
 def delegations(conference: Conference) -> QuerySet[Delegation]:
     return (
         Delegation.objects.filter(conference=conference)
-        .annotate(is_present=_checked_in())
+        .annotate(is_present=_is_present())
         .select_related("organization")
         .prefetch_related(
             Prefetch("delegates", queryset=Delegate.objects.select_related("user__organization"))
@@ -170,7 +179,7 @@ def attendance_order(conference: Conference) -> list[tuple[int, bool]]:
     reader's language and its alphabetical order; sorted from the codes and names alone."""
     rows = (
         Delegation.objects.filter(conference=conference)
-        .annotate(is_present=_checked_in())
+        .annotate(is_present=_is_present())
         .values_list("pk", "organization__country", "organization__name", "is_present")
     )
     ordered = sorted(rows, key=lambda row: country_and_name_key(row[1], row[2]))
