@@ -271,6 +271,14 @@ def conference_pages(scene: Scene) -> dict[str, str]:
     }
 
 
+def chair_pages(scene: Scene) -> dict[str, str]:
+    c = scene.conference.pk
+    return {
+        "chair's console (a ballot open)": f"/conferences/{c}/chair/",
+        "chair's console, live part": f"/conferences/{c}/chair/live/",
+    }
+
+
 REGISTRY_PAGES = {
     "home": "/",
     "registry": "/registry/",

@@ -72,10 +72,10 @@ def main() -> int:
     import django
 
     django.setup()
-    from bench.burst import REGISTRY_PAGES, burst, conference_pages, page_costs
+    from bench.burst import REGISTRY_PAGES, burst, chair_pages, conference_pages, page_costs
     from bench.ceiling import pgbench_ceiling
     from bench.report import burst_table, machine, page_table
-    from bench.scene import prepare, reader_session
+    from bench.scene import chair_session, prepare, reader_session
     from bench.server import icor_server
 
     tables = []
@@ -109,6 +109,7 @@ def main() -> int:
             tables.append(burst_table(rows))
             pages = {**conference_pages(scene), **REGISTRY_PAGES}
             costs = page_costs(server.base, pages, scene.voters[0].session_key)
+            costs += page_costs(server.base, chair_pages(scene), chair_session(scene))
             tables.append(page_table(f"Pages with {size:,} delegations", costs))
     print()
     print(machine(workers=workers, threads=threads, concurrency=concurrency))

@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.utils import timezone
@@ -105,6 +106,17 @@ def committee_account(tag: str) -> User:
     chair.set_unusable_password()
     chair.save()
     return chair
+
+
+def chair_session(scene: Scene) -> str:
+    """The chair's session, with the TOTP authenticator the committee needs to use the site, and
+    a ballot open for the console to show (the burst's ballot is closed by then)."""
+    Authenticator.objects.get_or_create(
+        user=scene.chair, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "bench-not-used"}}
+    )
+    organization = Organization.objects.get(accounts=scene.submitter)
+    open_current_affairs_ballot(scene.conference, scene.chair, scene.submitter, organization, "console")
+    return login_sessions([scene.chair])[0]
 
 
 def prepare(size: int) -> Scene:
