@@ -8,34 +8,24 @@ second one. Runs against a real `icor serve` (live events): PostgreSQL only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from django.db import connection
 from playwright.sync_api import Page, expect
 
 from icor.accounts.models import Role, User
 from icor.conferences import selectors
 from icor.registry.models import Organization
-from tests.browser.live import COUNT_READY_STREAMS, LIVE_TIMEOUT_MS, listening
+from tests.browser.live import (  # icor_serve_base_url: this module's base_url
+    COUNT_READY_STREAMS,
+    LIVE_TIMEOUT_MS,
+    SERVED_BY_ICOR,
+    icor_serve_base_url,  # noqa: F401
+    listening,
+)
 from tests.factories import make_conference, make_delegation, make_organization, make_user, with_totp
-from tests.live.servers import icor_server
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: the ASGI server process that streams the live events must share "
-        "the test database, and SQLite's test database lives in the memory of the test process",
-    ),
-]
-
-
-@pytest.fixture
-def base_url(transactional_db: None) -> Iterator[str]:
-    with icor_server({"ICOR_LIVE_BACKEND": "postgres"}) as url:
-        yield url
+pytestmark = SERVED_BY_ICOR
 
 
 @pytest.fixture(autouse=True)

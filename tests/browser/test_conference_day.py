@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.db import connection
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -27,19 +26,16 @@ from icor.conferences import services
 from icor.conferences.models import Ballot, Conference, ConsensusRound, Motion
 from icor.registry.models import Organization
 from icor.statute import CLAUSES, Rule
-from tests.browser.live import COUNT_READY_STREAMS, LIVE_TIMEOUT_MS, listening
+from tests.browser.live import (  # icor_serve_base_url: this module's base_url
+    COUNT_READY_STREAMS,
+    LIVE_TIMEOUT_MS,
+    SERVED_BY_ICOR,
+    icor_serve_base_url,  # noqa: F401
+    listening,
+)
 from tests.factories import make_conference, make_delegation, make_user, with_totp
-from tests.live.servers import icor_server
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: the ASGI server process that streams the live events must share "
-        "the test database, and SQLite's test database lives in the memory of the test process",
-    ),
-]
+pytestmark = SERVED_BY_ICOR
 
 PRINCIPLED = "On proletarian internationalism"
 CURRENT = "Solidarity with the reconstruction of Kobanê"
@@ -51,12 +47,6 @@ class Day:
     conference: Conference
     chair: User
     voters: dict[str, User]  # by abbreviation: MLPD and MLKP in browsers, CPA M-L from this process
-
-
-@pytest.fixture
-def base_url(transactional_db: None) -> Iterator[str]:
-    with icor_server({"ICOR_LIVE_BACKEND": "postgres"}) as url:
-        yield url
 
 
 @pytest.fixture(autouse=True)
