@@ -27,7 +27,7 @@ from icor.registry.models import Organization
 from icor.registry.records import COLUMNS
 from icor.registry.services import import_members
 
-LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+LOGIN_BACKEND = "icor.accounts.backends.ModelBackend"
 
 
 @dataclass(frozen=True)

@@ -171,8 +171,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "icor.accounts.backends.ModelBackend",
+    "icor.accounts.backends.AuthenticationBackend",
 ]
 
 # Accounts are created by an organization's officers or the coordinating committee, never by signup.

@@ -249,7 +249,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="icor.accounts.backends.ModelBackend")
             # The password was set a moment ago: the two-factor setup need not ask for it again.
             record_authentication(
                 request, user, method="password", username=user.username, reauthenticated=True

@@ -1,0 +1,89 @@
+"""`RowLoader` reads the row `Model.objects.get` would, as the same instance, on every database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from icor.accounts.backends import ACCOUNTS, AuthenticationBackend, ModelBackend
+from icor.accounts.models import User
+from icor.accounts.sessions import LIVE_SESSIONS, stored_key
+from icor.core.rows import RowLoader
+from tests.conftest import logged_in
+
+pytestmark = pytest.mark.django_db
+
+
+def fields_of(instance: object) -> dict[str, object]:
+    return {field.attname: getattr(instance, field.attname) for field in type(instance)._meta.concrete_fields}  # type: ignore[attr-defined]
+
+
+def test_an_account_is_read_as_the_orm_reads_it(delegate: User) -> None:
+    delegate.last_login = timezone.now()
+    delegate.public_name = "Ana"
+    delegate.save()
+    loaded = ACCOUNTS.get(delegate.pk)
+    expected = User.objects.get(pk=delegate.pk)
+    assert fields_of(loaded) == fields_of(expected)
+    # The converters ran: a moment is an aware datetime, a flag a bool, on SQLite too.
+    assert loaded is not None and timezone.is_aware(loaded.last_login) and loaded.is_active is True
+    assert loaded._state.adding is False and loaded._state.db == "default"
+
+
+def test_a_key_given_as_text_is_read_as_the_orm_reads_it(delegate: User) -> None:
+    # The session keeps the account's id as text.
+    loaded = ACCOUNTS.get(str(delegate.pk))
+    assert loaded is not None and loaded.pk == delegate.pk
+
+
+def test_a_missing_row_is_none(db: None) -> None:
+    assert ACCOUNTS.get(987654) is None
+
+
+def test_a_session_is_read_only_while_it_lasts(delegate: User) -> None:
+    client = logged_in(delegate)
+    key = client.cookies["sessionid"].value
+    row = Session.objects.get(session_key=stored_key(key))
+    loaded = LIVE_SESSIONS.get(stored_key(key), timezone.now())
+    assert loaded is not None and fields_of(loaded) == fields_of(row)
+    assert LIVE_SESSIONS.get(stored_key(key), row.expire_date) is None  # "expires after", strictly
+    Session.objects.filter(pk=row.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+    assert LIVE_SESSIONS.get(stored_key(key), timezone.now()) is None
+    assert client.get("/api/accounts/me").status_code == 401  # the expired session logs nobody in
+
+
+def test_one_query_each_for_the_session_and_the_account(delegate: User) -> None:
+    client = logged_in(delegate)
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.get("/api/accounts/me")
+    assert answer.status_code == 200
+    selects = [query["sql"] for query in queries.captured_queries]
+    assert sum('FROM "django_session"' in sql for sql in selects) == 1
+    assert sum('FROM "accounts_user"' in sql for sql in selects) == 1
+
+
+def test_an_inactive_account_is_logged_in_by_neither_backend(delegate: User) -> None:
+    client = logged_in(delegate)
+    assert client.get("/api/accounts/me").status_code == 200
+    assert client.session[SESSION_KEY] == str(delegate.pk)
+    delegate.is_active = False
+    delegate.save()
+    assert ModelBackend().get_user(delegate.pk) is None
+    assert AuthenticationBackend().get_user(delegate.pk) is None
+    assert client.get("/api/accounts/me").status_code == 401
+
+
+def test_a_loader_refuses_a_lookup_it_cannot_write() -> None:
+    with pytest.raises(ValueError, match="unsupported lookup"):
+        RowLoader(User, "username__icontains")
+
+
+def test_a_plain_client_is_nobody(db: None) -> None:
+    assert Client().get("/api/accounts/me").status_code == 401
