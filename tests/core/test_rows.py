@@ -87,3 +87,16 @@ def test_a_loader_refuses_a_lookup_it_cannot_write() -> None:
 
 def test_a_plain_client_is_nobody(db: None) -> None:
     assert Client().get("/api/accounts/me").status_code == 401
+
+
+def test_whether_an_account_has_a_second_factor(officer: User, delegate: User) -> None:
+    from allauth.mfa.models import Authenticator
+
+    from icor.accounts.middleware import has_totp
+
+    Authenticator.objects.create(user=officer, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    Authenticator.objects.create(user=delegate, type=Authenticator.Type.RECOVERY_CODES, data={})
+    assert has_totp(officer) is True
+    assert has_totp(delegate) is False  # recovery codes are not an authenticator app
+    Authenticator.objects.filter(user=officer).delete()
+    assert has_totp(officer) is False

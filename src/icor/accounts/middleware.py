@@ -14,15 +14,18 @@ pending secret and so invalidates the QR code the person is scanning.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.db import router
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
 from icor.core.refusals import json_refusal
+from icor.core.rows import RowLoader
 
 DEFAULT_REQUIRED_ROLES = ("officer", "committee")
 # The only routes open to an account that still has to activate TOTP.
@@ -45,8 +48,11 @@ def requires_two_factor(user: object) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", None) in roles
 
 
-def has_totp(user: object) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+AUTHENTICATORS = RowLoader(Authenticator, "user", "type")
+
+
+def has_totp(user: Any) -> bool:
+    return AUTHENTICATORS.exists(user.pk, Authenticator.Type.TOTP, using=router.db_for_read(Authenticator))
 
 
 def is_page_navigation(request: HttpRequest) -> bool:

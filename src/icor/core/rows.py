@@ -1,6 +1,7 @@
 """One-row reads that every request makes, with their SELECT built once per process.
 
-Every request of a logged-in person loads its session and its account. Through
+Every request of a logged-in person loads its session and its account (and, for the roles that
+must use a second factor, asks whether the account has one). Through
 `Model.objects.get` each of those costs two to three times the database's round trip itself,
 most of it the ORM building and compiling the same SELECT again. A `RowLoader` builds its SELECT
 once per database and turns the row into a model instance the way the ORM does (the backend's
@@ -29,6 +30,7 @@ Converter = Callable[[Any, Any, BaseDatabaseWrapper], Any]
 @dataclass(frozen=True)
 class _Plan:
     sql: str
+    exists_sql: str
     attnames: list[str]
     converters: list[tuple[int, list[Converter], Any]]  # column, its converters, its expression
 
@@ -37,7 +39,8 @@ class RowLoader(Generic[M]):
     """`model.objects.filter(<field>__<lookup>=value, ...).first()` for one fixed set of conditions.
 
     `RowLoader(Session, "session_key", "expire_date__gt").get(key, now)` reads the session whose
-    key is `key` and that expires after `now`, or gives None."""
+    key is `key` and that expires after `now`, or gives None; `.exists(key, now)` says whether
+    there is one."""
 
     def __init__(self, model: type[M], *conditions: str) -> None:
         self.model = model
@@ -52,13 +55,7 @@ class RowLoader(Generic[M]):
     def get(self, *values: Any, using: str = DEFAULT_DB_ALIAS) -> M | None:
         connection = connections[using]
         plan = self._plan(using, connection)
-        params = [
-            field.get_db_prep_value(field.get_prep_value(value), connection, prepared=True)
-            for (field, _lookup), value in zip(self.conditions, values, strict=True)
-        ]
-        with connection.cursor() as cursor:
-            cursor.execute(plan.sql, params)
-            row = cursor.fetchone()
+        row = self._first(connection, plan.sql, values)
         if row is None:
             return None
         values_of_row = list(row)
@@ -66,6 +63,19 @@ class RowLoader(Generic[M]):
             for converter in converters:
                 values_of_row[column] = converter(values_of_row[column], expression, connection)
         return self.model.from_db(using, plan.attnames, values_of_row)
+
+    def exists(self, *values: Any, using: str = DEFAULT_DB_ALIAS) -> bool:
+        connection = connections[using]
+        return self._first(connection, self._plan(using, connection).exists_sql, values) is not None
+
+    def _first(self, connection: BaseDatabaseWrapper, sql: str, values: tuple[Any, ...]) -> Any:
+        params = [
+            field.get_db_prep_value(field.get_prep_value(value), connection, prepared=True)
+            for (field, _lookup), value in zip(self.conditions, values, strict=True)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
 
     def _plan(self, using: str, connection: BaseDatabaseWrapper) -> _Plan:
         key = (using, connection.vendor)
@@ -91,6 +101,7 @@ class RowLoader(Generic[M]):
                 converters.append((column, found, expression))
         return _Plan(
             sql=f"SELECT {columns} FROM {quote(table)} WHERE {where} LIMIT 1",  # noqa: S608 - names quoted by the backend
+            exists_sql=f"SELECT 1 FROM {quote(table)} WHERE {where} LIMIT 1",  # noqa: S608
             attnames=[field.attname for field in fields],
             converters=converters,
         )
