@@ -128,3 +128,19 @@ def test_an_over_long_reason_is_refused_not_cut(committee: User, delegate: User)
     delegate.refresh_from_db()
     assert suspension.lifted_at is None and suspension.lift_reason == ""
     assert not delegate.is_active
+
+
+def test_the_committee_does_not_suspend_the_platform_operator(committee: User) -> None:
+    operator = make_user(Role.OPERATOR, is_superuser=True, is_staff=True)
+    with pytest.raises(ValidationError, match="operator"):
+        services.suspend_account(actor=committee, account=operator, reason="no reason")
+    operator.refresh_from_db()
+    assert operator.is_active and not Suspension.objects.filter(account=operator).exists()
+    assert not AuditEvent.objects.filter(event="accounts.suspended").exists()
+    client = logged_in(with_totp(committee))
+    page = client.get("/accounts/all/").content.decode()
+    assert f"/accounts/people/{operator.pk}/suspend/" not in page and "Active accounts" in page
+    answer = client.post(f"/accounts/people/{operator.pk}/suspend/", {"reason": "lost device"})
+    assert answer.status_code == 200 and "operator" in answer.content.decode()
+    operator.refresh_from_db()
+    assert operator.is_active
