@@ -43,6 +43,30 @@ def _check_dates(starts_on: date | None, ends_on: date | None, refusal: str) -> 
         raise ValidationError(refusal)
 
 
+def _text_and_period(
+    title: str,
+    description: str,
+    starts_on: date | None,
+    ends_on: date | None,
+    *,
+    ends_before_start: str,
+    period_of: str,
+) -> dict[str, Any]:
+    """The checked title, text and dates of a project or an activity, as its fields.
+
+    `ends_before_start` is the whole translated refusal ("The project cannot end before it
+    starts."), `period_of` what the period is of ("The project")."""
+    _check_dates(starts_on, ends_on, ends_before_start)
+    bounds.check_period(period_of, starts_on, ends_on)
+    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
+    return {
+        "title": title.strip(),
+        "description": description.strip(),
+        "starts_on": starts_on,
+        "ends_on": ends_on,
+    }
+
+
 def edit_project(
     project: Project,
     *,
@@ -66,20 +90,17 @@ def edit_project(
         raise ValidationError(
             gettext("A single project is planned for a limited time: give its start and end dates (S9).")
         )
-    _check_dates(starts_on, ends_on, gettext("The project cannot end before it starts."))
-    bounds.check_period(gettext("The project"), starts_on, ends_on)
-    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
+    after = _text_and_period(
+        title,
+        description,
+        starts_on,
+        ends_on,
+        ends_before_start=gettext("The project cannot end before it starts."),
+        period_of=gettext("The project"),
+    )
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
-        changes = _apply(
-            locked,
-            {
-                "title": title.strip(),
-                "description": description.strip(),
-                "starts_on": starts_on,
-                "ends_on": ends_on,
-            },
-        )
+        changes = _apply(locked, after)
         record_event("projects.edited", actor=actor, subject=f"project:{locked.pk}", data=changes)
     return locked
 
@@ -121,22 +142,19 @@ def edit_activity(
     ends_on = ends_on or starts_on
     if not title.strip():
         raise ValidationError(gettext("Give the activity a title."))
-    _check_dates(starts_on, ends_on, gettext("The activity cannot end before it starts."))
-    bounds.check_period(gettext("The activity"), starts_on, ends_on)
-    bounds.check_text(gettext("Description"), description, limit=bounds.MAX_DESCRIPTION)
+    after = _text_and_period(
+        title,
+        description,
+        starts_on,
+        ends_on,
+        ends_before_start=gettext("The activity cannot end before it starts."),
+        period_of=gettext("The activity"),
+    )
     with transaction.atomic():
         locked = Activity.objects.select_for_update().get(pk=activity.pk)
         if locked.withdrawn_at is not None:
             raise ValidationError(gettext("This activity has been withdrawn."))
-        changes = _apply(
-            locked,
-            {
-                "title": title.strip(),
-                "description": description.strip(),
-                "starts_on": starts_on,
-                "ends_on": ends_on,
-            },
-        )
+        changes = _apply(locked, after)
         record_event(
             "projects.activity_edited",
             actor=actor,
