@@ -58,7 +58,7 @@ def test_closing_a_round_or_ballot_is_confirmed_and_names_what_cannot_be_undone(
     page = browser(committee).get(f"/conferences/{conference.pk}/chair/").content.decode()
     assert page.count('data-confirm="Closing the round cannot be undone') == 1
     assert page.count('data-confirm="Closing the ballot cannot be undone') == 1
-    assert '<dialog id="confirm-dialog"' in page and "conferences/confirm.js" in page
+    assert '<dialog id="confirm-dialog"' in page and "icor/confirm.js" in page
     # While a round or a ballot is open the conference cannot be closed: no button is offered.
     assert "Close the conference" not in page
     assert "0</strong> of 2 delegations present have stated a position" in page

@@ -2,7 +2,7 @@
 
 A view decorated with `confirm_first` takes its step only when the form carries `confirmed=1`.
 Without it the server answers with a confirmation page that names what cannot be undone and
-posts the same form again, confirmed; the page's dialog (conferences/confirm.js) only fills the
+posts the same form again, confirmed; the page's dialog (icor/confirm.js) only fills the
 field, so a form sent without the dialog (no JavaScript, a script, a stale page) is never taken
 as confirmed.
 """
