@@ -61,9 +61,12 @@ class User(AbstractUser):
         """What other organizations see: the chosen name, never the login name (it may be a real name)."""
         if self.public_name:
             return self.public_name
+        # The role's label straight from its choice: `get_role_display` builds a dictionary of every
+        # choice on each call, which the minutes of thousands of delegations feel.
+        role = str(Role(self.role).label) if self.role in Role.values else self.role
         if self.organization_id is not None and self.organization is not None:
-            return f"{self.get_role_display()} ({self.organization.short_name})"
-        return str(self.get_role_display())
+            return f"{role} ({self.organization.short_name})"
+        return role
 
     @property
     def is_officer(self) -> bool:

@@ -16,12 +16,14 @@ from icor.audit.checkpoints import Checkpoint, checkpoint_for
 from icor.conferences.models import (
     Attendance,
     Conference,
+    ConsensusPresence,
     Delegate,
     Delegation,
     Motion,
     MotionTranslation,
     MotionVersion,
     Position,
+    Vote,
 )
 from icor.conferences.outcome_text import result_label
 from icor.conferences.selectors import (
@@ -148,9 +150,13 @@ def minutes(conference: Conference) -> Minutes:
     delegations = (
         Delegation.objects.filter(conference=conference)
         .select_related("organization")
+        # As plain lists (`to_attr`): a prefetch with its own queryset otherwise clones that
+        # queryset once per delegation, which at thousands of delegations costs seconds.
         .prefetch_related(
-            Prefetch("delegates", queryset=Delegate.objects.select_related("user__organization")),
-            Prefetch("attendance", queryset=Attendance.objects.order_by("checked_in_at")),
+            Prefetch(
+                "delegates", queryset=Delegate.objects.select_related("user__organization"), to_attr="seats"
+            ),
+            Prefetch("attendance", queryset=Attendance.objects.order_by("checked_in_at"), to_attr="stays"),
         )
         .order_by("organization__name")
     )
@@ -161,9 +167,9 @@ def minutes(conference: Conference) -> Minutes:
                 gettext("%(name)s (voting)") % {"name": seat.user.shown_name}
                 if seat.is_voting
                 else seat.user.shown_name
-                for seat in delegation.delegates.all()
+                for seat in delegation.seats  # type: ignore[attr-defined]
             ],
-            stays=[(stay.checked_in_at, stay.checked_out_at) for stay in delegation.attendance.all()],
+            stays=[(stay.checked_in_at, stay.checked_out_at) for stay in delegation.stays],  # type: ignore[attr-defined]
         )
         for delegation in sorted(delegations, key=lambda d: by_country_and_name(d.organization))
     ]
@@ -172,11 +178,16 @@ def minutes(conference: Conference) -> Minutes:
         .exclude(state="draft")
         .select_related("agenda_item", "organization")
         # Everything the minutes print of each motion, read once for all of them (no query per motion).
+        # Each vote and presence with its delegation and organization in one join, not two more
+        # prefetches keyed by lists of every delegation (slow to build at thousands of delegations).
         .prefetch_related(
             "cosponsors__organization",
-            "consensus_rounds__present__delegation__organization",
+            Prefetch(
+                "consensus_rounds__present",
+                queryset=ConsensusPresence.objects.select_related("delegation__organization"),
+            ),
             "consensus_rounds__positions",
-            "ballots__votes__delegation__organization",
+            Prefetch("ballots__votes", queryset=Vote.objects.select_related("delegation__organization")),
             "versions",
             "amendments__organization",
             "amendments__base",
