@@ -13,7 +13,6 @@ from typing import Any
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from asgiref.sync import sync_to_async
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
-from django.db import router
 
 from icor.accounts.models import User
 from icor.core.rows import RowLoader
@@ -23,7 +22,7 @@ ACCOUNTS = RowLoader(User, "id")
 
 class _AccountFromRow:
     def get_user(self, user_id: Any) -> User | None:
-        user = ACCOUNTS.get(user_id, using=router.db_for_read(User))
+        user = ACCOUNTS.get(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None  # type: ignore[attr-defined]
 
     async def aget_user(self, user_id: Any) -> User | None:

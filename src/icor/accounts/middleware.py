@@ -18,7 +18,6 @@ from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.db import router
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
@@ -52,7 +51,7 @@ AUTHENTICATORS = RowLoader(Authenticator, "user", "type")
 
 
 def has_totp(user: Any) -> bool:
-    return AUTHENTICATORS.exists(user.pk, Authenticator.Type.TOTP, using=router.db_for_read(Authenticator))
+    return AUTHENTICATORS.exists(user.pk, Authenticator.Type.TOTP)
 
 
 def is_page_navigation(request: HttpRequest) -> bool:

@@ -18,7 +18,6 @@ from asgiref.sync import sync_to_async
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.contrib.sessions.models import Session
-from django.db import router
 from django.utils import timezone
 
 from icor.accounts.services import token_digest
@@ -37,9 +36,7 @@ LIVE_SESSIONS = RowLoader(Session, "session_key", "expire_date__gt")
 
 class SessionStore(DatabaseSessionStore):
     def _get_session_from_db(self) -> AbstractBaseSession | None:
-        session = LIVE_SESSIONS.get(
-            stored_key(self.session_key or ""), timezone.now(), using=router.db_for_read(Session)
-        )
+        session = LIVE_SESSIONS.get(stored_key(self.session_key or ""), timezone.now())
         if session is None:
             self._session_key = None
         return session

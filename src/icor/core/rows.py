@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model
 
@@ -40,7 +40,7 @@ class RowLoader(Generic[M]):
 
     `RowLoader(Session, "session_key", "expire_date__gt").get(key, now)` reads the session whose
     key is `key` and that expires after `now`, or gives None; `.exists(key, now)` says whether
-    there is one."""
+    there is one. Both read the database the router names for reading the model, as `get` does."""
 
     def __init__(self, model: type[M], *conditions: str) -> None:
         self.model = model
@@ -52,7 +52,8 @@ class RowLoader(Generic[M]):
             self.conditions.append((model._meta.get_field(name), lookup or "exact"))  # type: ignore[arg-type]
         self._plans: dict[tuple[str, str], _Plan] = {}
 
-    def get(self, *values: Any, using: str = DEFAULT_DB_ALIAS) -> M | None:
+    def get(self, *values: Any) -> M | None:
+        using = router.db_for_read(self.model)
         connection = connections[using]
         plan = self._plan(using, connection)
         row = self._first(connection, plan.sql, values)
@@ -64,7 +65,8 @@ class RowLoader(Generic[M]):
                 values_of_row[column] = converter(values_of_row[column], expression, connection)
         return self.model.from_db(using, plan.attnames, values_of_row)
 
-    def exists(self, *values: Any, using: str = DEFAULT_DB_ALIAS) -> bool:
+    def exists(self, *values: Any) -> bool:
+        using = router.db_for_read(self.model)
         connection = connections[using]
         return self._first(connection, self._plan(using, connection).exists_sql, values) is not None
 
