@@ -76,6 +76,11 @@ class User(AbstractUser):
     def is_committee(self) -> bool:
         return self.role == Role.COMMITTEE
 
+    @property
+    def is_platform_operator(self) -> bool:
+        """Whoever runs the server: the operator role, or a superuser made on the command line."""
+        return self.role == Role.OPERATOR or self.is_superuser
+
     def acts_for(self, organization_id: int | None) -> bool:
         """True when this account may act in the name of that organization (S11)."""
         return (

@@ -227,7 +227,7 @@ def suspend_account(*, actor: User, account: User, reason: str) -> Suspension:
         raise ValidationError(_("You cannot suspend your own account."))
     with transaction.atomic():
         account = User.objects.select_for_update().get(pk=account.pk)
-        if account.role == Role.OPERATOR or account.is_superuser:
+        if account.is_platform_operator:
             # Whoever runs the server keeps the site's own way to answer an incident.
             raise ValidationError(_("The platform operator's account cannot be suspended from the site."))
         if not account.is_active:
