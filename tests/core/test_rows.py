@@ -1,4 +1,5 @@
-"""`RowLoader` reads the row `Model.objects.get` would, as the same instance, on every database."""
+"""`RowLoader` reads the row `Model.objects.get` would, as the same instance, on every database;
+`CompiledQuery` gives the rows of the queryset it compiled, for any keys, on every database."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
-from django.db import connection
+from django.db import connection, transaction
+from django.db.transaction import TransactionManagementError
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,8 +17,9 @@ from django.utils import timezone
 from icor.accounts.backends import ACCOUNTS, AuthenticationBackend, ModelBackend
 from icor.accounts.models import User
 from icor.accounts.sessions import LIVE_SESSIONS, stored_key
-from icor.core.rows import RowLoader
+from icor.core.rows import CompiledQuery, RowLoader
 from tests.conftest import logged_in
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +103,67 @@ def test_whether_an_account_has_a_second_factor(officer: User, delegate: User) -
     assert has_totp(delegate) is False  # recovery codes are not an authenticator app
     Authenticator.objects.filter(user=officer).delete()
     assert has_totp(officer) is False
+
+
+ACCOUNT_ROWS = CompiledQuery(
+    lambda accounts, roles_of: (
+        User.objects.filter(pk__in=accounts, organization_id__in=roles_of)
+        .exclude(public_name="never")
+        .order_by("-pk")
+        .values_list("pk", "is_active", "date_joined", "public_name")
+    )
+)
+
+
+def orm_rows(accounts: list[int], organizations: list[int]) -> list[tuple[object, ...]]:
+    return list(
+        User.objects.filter(pk__in=accounts, organization_id__in=organizations)
+        .exclude(public_name="never")
+        .order_by("-pk")
+        .values_list("pk", "is_active", "date_joined", "public_name")
+    )
+
+
+def test_a_compiled_query_gives_the_rows_of_its_queryset_for_any_keys(delegate: User) -> None:
+    others = [make_user(organization=delegate.organization, public_name=f"N{n}") for n in range(3)]
+    others[0].is_active = False
+    others[0].save()
+    everyone = [delegate.pk, *(account.pk for account in others)]
+    own = [delegate.organization_id]
+    # The same shape (two keys, one organization) with other keys: the SQL is reused, the keys are not.
+    for accounts in ([everyone[0], everyone[1]], [everyone[2], everyone[3]], [everyone[3], 987654]):
+        rows = ACCOUNT_ROWS.rows(accounts, own)
+        assert rows == orm_rows(accounts, own)
+    # Other shapes, and the converters: an aware moment and a real bool, on SQLite too.
+    rows = ACCOUNT_ROWS.rows(everyone, own)
+    assert rows == orm_rows(everyone, own) and len(rows) == 4
+    assert all(timezone.is_aware(row[2]) and isinstance(row[1], bool) for row in rows)
+    assert [row[1] for row in rows if row[0] == others[0].pk] == [False]
+    assert ACCOUNT_ROWS.rows(everyone, [987654]) == []
+
+
+def test_no_key_reads_nothing(db: None) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        assert ACCOUNT_ROWS.rows([], [1]) == []
+    assert queries.captured_queries == []
+
+
+def test_a_key_that_does_not_reach_the_sql_is_refused(db: None) -> None:
+    ignoring = CompiledQuery(lambda accounts: User.objects.filter(pk__gt=min(accounts)).values_list("pk"))
+    with pytest.raises(ValueError, match="one parameter of its own"):
+        ignoring.rows([1, 2])
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite has no row locks (SELECT ... FOR UPDATE)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_locking_query_runs_only_in_a_transaction(delegate: User) -> None:
+    locking = CompiledQuery(
+        lambda accounts: User.objects.select_for_update().filter(pk__in=accounts).values_list("pk")
+    )
+    with transaction.atomic():
+        assert locking.rows([delegate.pk]) == [(delegate.pk,)]
+    with pytest.raises(TransactionManagementError):
+        locking.rows([delegate.pk])

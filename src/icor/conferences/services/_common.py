@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import router
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext, gettext_lazy
 from rules import has_perm
@@ -18,6 +19,7 @@ from icor.conferences.models import Conference, ConferenceStatus, Delegate, Dele
 from icor.conferences.models.motion import STATE_CHOICES
 from icor.conferences.transitions import Refusal, TransitionRefused
 from icor.core.refusals import WRONG_STATE
+from icor.core.rows import CompiledQuery
 from icor.registry.models import Membership, Organization
 from icor.statute import CLAUSES, Rule
 
@@ -122,6 +124,43 @@ def has_seat(actor: Any, conference: Conference) -> bool:
     return not isinstance(seats_of([actor], conference.pk)[actor.pk], PermissionDenied)
 
 
+CURRENT_MEMBERSHIPS = Membership.objects.filter(left_on__isnull=True)
+_SEAT_MODELS = (Delegate, Delegation, Organization)
+_SEAT_COLUMNS = [
+    [field.attname for field in model._meta.concrete_fields]  # type: ignore[attr-defined]
+    for model in _SEAT_MODELS
+]
+# The seats of accounts in a conference, each with its delegation, the delegation's organization,
+# and whether that account's organization is still a member; in one query, compiled once.
+_SEATS = CompiledQuery(
+    lambda accounts, conference: (
+        Delegate.objects.filter(user__in=accounts, delegation__conference_id__in=conference)
+        .annotate(
+            member=Exists(CURRENT_MEMBERSHIPS.filter(organization_id=OuterRef("user__organization_id")))
+        )
+        .order_by("-pk")
+        .values_list(
+            *_SEAT_COLUMNS[0],
+            *(f"delegation__{name}" for name in _SEAT_COLUMNS[1]),
+            *(f"delegation__organization__{name}" for name in _SEAT_COLUMNS[2]),
+            "member",
+        )
+    )
+)
+
+
+def _seat_of_row(using: str, row: Sequence[Any]) -> Delegate:
+    """The seat, its delegation and the delegation's organization, as `select_related` gives them."""
+    delegation_at = len(_SEAT_COLUMNS[0])
+    organization_at = delegation_at + len(_SEAT_COLUMNS[1])
+    organization = Organization.from_db(using, _SEAT_COLUMNS[2], row[organization_at:-1])
+    delegation = Delegation.from_db(using, _SEAT_COLUMNS[1], row[delegation_at:organization_at])
+    delegation.organization = organization
+    seat = Delegate.from_db(using, _SEAT_COLUMNS[0], row[:delegation_at])
+    seat.delegation = delegation
+    return seat
+
+
 def seats_of(actors: Sequence[Any], conference_id: int) -> dict[int, Delegate | PermissionDenied]:
     """Each actor's seat in the conference, or the refusal it gets (seat_of), in one query for all."""
     answers: dict[int, Delegate | PermissionDenied] = {}
@@ -136,26 +175,26 @@ def seats_of(actors: Sequence[Any], conference_id: int) -> dict[int, Delegate | 
             seated.append(actor)
     if not seated:
         return answers
-    current = Membership.objects.filter(left_on__isnull=True)
-    # The seats and whether their organizations are still members, in one query.
     seats: dict[int, Delegate] = {}
-    for seat in (
-        Delegate.objects.select_related("delegation__organization")
-        .filter(user__in=[actor.pk for actor in seated], delegation__conference_id=conference_id)
-        .annotate(member=Exists(current.filter(organization_id=OuterRef("user__organization_id"))))
-        .order_by("-pk")
-    ):
+    members_now: set[int] = set()  # accounts whose organization is a member still
+    using = router.db_for_read(Delegate)
+    for row in _SEATS.rows([actor.pk for actor in seated], [conference_id]):
+        seat = _seat_of_row(using, row)
         seats[seat.user_id] = seat  # the first seat of each account, as ordered by key
+        if row[-1]:
+            members_now.add(seat.user_id)
     unseated = {actor.organization_id for actor in seated if actor.pk not in seats}
     members = (
-        set(current.filter(organization_id__in=unseated).values_list("organization_id", flat=True))
+        set(
+            CURRENT_MEMBERSHIPS.filter(organization_id__in=unseated).values_list("organization_id", flat=True)
+        )
         if unseated
         else set()
     )
     for actor in seated:
         found = seats.get(actor.pk)
         if not getattr(actor, "is_active", False) or not (
-            getattr(found, "member", False) if found else actor.organization_id in members
+            actor.pk in members_now if found else actor.organization_id in members
         ):
             # S12: an organization that has left takes no part any more, also in a ballot open at its exit.
             answers[actor.pk] = PermissionDenied(NO_LONGER_MEMBER)

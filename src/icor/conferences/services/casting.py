@@ -18,7 +18,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, router
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -33,6 +33,7 @@ from icor.conferences.models import (
     Choice,
     Delegate,
     Delegation,
+    Motion,
     SecretVote,
     Vote,
 )
@@ -41,6 +42,7 @@ from icor.conferences.services._common import held_vote, notify, require_may_nam
 from icor.conferences.services.ballots import close_if_due
 from icor.core.group_commit import GroupCommit
 from icor.core.refusals import WRONG_STATE
+from icor.core.rows import CompiledQuery
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed back safely
 RECEIPT_LENGTH = 16  # 80 bits
@@ -183,13 +185,13 @@ class _Batch:
     """The locked state the casts of one commit are checked against, and what they write."""
 
     def __init__(self, casts: Sequence[Cast]) -> None:
-        self.ballots = {
-            ballot.pk: ballot
-            for ballot in Ballot.objects.select_for_update(of=("self",))
-            .select_related("motion__agenda_item")  # its conference key: seats, live event
-            .filter(pk__in={cast.ballot_id for cast in casts})
-            .order_by("pk")  # locked in one order by every batch: no deadlock between groups
-        }
+        self.ballots: dict[int, Ballot] = {}
+        self.conference_of: dict[int, int] = {}  # ballot -> its conference: seats, live event
+        using = router.db_for_write(Ballot)
+        for *values, conference_id in _LOCKED_BALLOTS.rows({cast.ballot_id for cast in casts}):
+            ballot = Ballot.from_db(using, BALLOT_COLUMNS, values)
+            self.ballots[ballot.pk] = ballot
+            self.conference_of[ballot.pk] = conference_id
         # Its key in the data directory says it was opened secret: the flag was changed in the database.
         self.flag_changed = {
             pk for pk, ballot in self.ballots.items() if not ballot.secret and sealing.has_ballot_key(pk)
@@ -211,7 +213,7 @@ class _Batch:
         actors: dict[int, dict[int, Any]] = {}
         for cast in casts:
             if (ballot := self.ballots.get(cast.ballot_id)) is not None:
-                actors.setdefault(_conference_id(ballot), {})[cast.actor.pk] = cast.actor
+                actors.setdefault(self.conference_of[ballot.pk], {})[cast.actor.pk] = cast.actor
         return {
             (conference_id, actor_id): seat
             for conference_id, of_conference in actors.items()
@@ -225,7 +227,7 @@ class _Batch:
             return Http404()
         try:
             require_may_name(cast.actor, cast.delegation)
-            seat = self.seats[_conference_id(ballot), cast.actor.pk]
+            seat = self.seats[self.conference_of[ballot.pk], cast.actor.pk]
             if isinstance(seat, PermissionDenied):
                 raise seat
             return held_vote(seat, cast.delegation)
@@ -278,7 +280,7 @@ class _Batch:
                 else {"changed": changed, "choice": cast.choice, "delegation": delegation.pk},
             )
         )
-        self.writes.notices[ballot.pk] = _conference_id(ballot)
+        self.writes.notices[ballot.pk] = self.conference_of[ballot.pk]
         return CastResult(ballot, delegation, changed=changed, receipt=code)
 
     def _reseal(self, cast: Cast, ballot: Ballot) -> None:
@@ -305,24 +307,44 @@ class _Batch:
         return code
 
 
-def _standing(pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], _Standing]:
-    """Presence and earlier votes of the casting delegations (ballot, delegation), in one query
-    (read after the ballots' locks, so it sees every cast committed before)."""
-    same_pair = {"ballot_id": OuterRef("ballot_id"), "delegation_id": OuterRef("delegation_id")}
-    rows = (
-        (
-            BallotPresence.objects.filter(
-                ballot_id__in={ballot_id for ballot_id, _ in pairs},
-                delegation_id__in={delegation_id for _, delegation_id in pairs},
+BALLOT_COLUMNS = [field.attname for field in Ballot._meta.concrete_fields]
+
+# The ballots of a group, locked in one order by every group (no deadlock between groups), with
+# their conference. The conference is read in a subquery: a join would lock the motion and the
+# agenda item too.
+_LOCKED_BALLOTS = CompiledQuery(
+    lambda ballots: (
+        Ballot.objects.select_for_update()
+        .filter(pk__in=ballots)
+        .annotate(
+            conference=Subquery(
+                Motion.objects.filter(pk=OuterRef("motion_id")).values("agenda_item__conference_id")[:1]
             )
-            .annotate(
-                vote_id=Subquery(Vote.objects.filter(**same_pair).order_by().values("pk")[:1]),
-                participated=Exists(BallotParticipation.objects.filter(**same_pair)),
-            )
-            .values_list("ballot_id", "delegation_id", "vote_id", "participated")
         )
-        if pairs
-        else []
+        .order_by("pk")
+        .values_list(*BALLOT_COLUMNS, "conference")
+    )
+)
+
+_SAME_PAIR = {"ballot_id": OuterRef("ballot_id"), "delegation_id": OuterRef("delegation_id")}
+# Presence and earlier votes of the casting delegations (read after the ballots' locks, so that
+# it sees every cast committed before).
+_STANDING = CompiledQuery(
+    lambda ballots, delegations: (
+        BallotPresence.objects.filter(ballot_id__in=ballots, delegation_id__in=delegations)
+        .annotate(
+            vote_id=Subquery(Vote.objects.filter(**_SAME_PAIR).order_by().values("pk")[:1]),
+            participated=Exists(BallotParticipation.objects.filter(**_SAME_PAIR)),
+        )
+        .values_list("ballot_id", "delegation_id", "vote_id", "participated")
+    )
+)
+
+
+def _standing(pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], _Standing]:
+    """The standing of each (ballot, delegation) pair, in one query."""
+    rows = _STANDING.rows(
+        {ballot_id for ballot_id, _ in pairs}, {delegation_id for _, delegation_id in pairs}
     )
     standing = {
         (ballot_id, delegation_id): _Standing(
@@ -360,10 +382,6 @@ def _seal(ballot: Ballot, choice: str, fingerprint: str) -> bytes:
         return sealing.seal(ballot.pk, choice, fingerprint)
     except MissingKey:
         raise ValidationError(KEY_MISSING) from None
-
-
-def _conference_id(ballot: Ballot) -> int:
-    return ballot.motion.agenda_item.conference_id
 
 
 _casts: GroupCommit[Cast, CastResult] = GroupCommit(commit_casts)
