@@ -21,6 +21,7 @@ from icor.audit.checkpoints import (
 )
 from icor.audit.keys import MissingKey, audit_link_key, data_dir, key_id
 from icor.audit.models import AuditEvent, ChainHead
+from icor.core.rows import CompiledQuery
 
 __all__ = [
     "Entry",
@@ -102,11 +103,10 @@ def record_events(entries: Sequence[Entry]) -> list[AuditEvent]:
         return []
     payloads = [_payload(entry) for entry in entries]
     with transaction.atomic(savepoint=False):
-        head = _locked_head()
+        sequence, previous = _locked_head()
         occurred_at = timezone.now()
         key = audit_link_key()
         own_key_id = key_id(key)
-        sequence, previous = head.sequence, head.hash
         links = []
         for entry, payload in zip(entries, payloads, strict=True):
             role, org_id = _acting_body(entry)
@@ -126,8 +126,7 @@ def record_events(entries: Sequence[Entry]) -> list[AuditEvent]:
             links.append(AuditEvent(**fields, hash=digest, key_id=own_key_id))
             previous = digest
         AuditEvent.objects.bulk_create(links)
-        head.sequence, head.hash = sequence, previous
-        head.save(update_fields=["sequence", "hash"])
+        ChainHead.objects.filter(pk=HEAD).update(sequence=sequence, hash=previous)
     for link in links:
         logger.info("audit event %s recorded as link #%d", link.event, link.sequence)
     return links
@@ -154,23 +153,28 @@ def _acting_body(entry: Entry) -> tuple[str, int | None]:
     return role, org_id
 
 
-def _locked_head() -> ChainHead:
-    """Lock the single head row: concurrent writers queue here and append one after another.
+HEAD = 1  # the key of the chain's single head row
+# Every append reads the head under its lock: compiled once (icor.core.rows).
+_HEAD_LOCKED = CompiledQuery(
+    lambda heads: ChainHead.objects.select_for_update().filter(pk__in=heads).values_list("sequence", "hash")
+)
+
+
+def _locked_head() -> tuple[int, str]:
+    """Lock the single head row and give its sequence and hash: concurrent writers queue here
+    and append one after another.
 
     On PostgreSQL `SELECT ... FOR UPDATE` blocks the next writer until this transaction
     commits; SQLite takes the database write lock at BEGIN IMMEDIATE. If two first writers
     race to create the row, the unique primary key lets one win and the other re-reads it
     (get_or_create retries inside a savepoint).
     """
-    head = ChainHead.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        last = AuditEvent.objects.order_by("-sequence").first()
-        start = (
-            {"sequence": last.sequence, "hash": last.hash} if last else {"sequence": 0, "hash": GENESIS_HASH}
-        )
-        ChainHead.objects.get_or_create(pk=1, defaults=start)
-        head = ChainHead.objects.select_for_update().get(pk=1)
-    return head
+    if found := _HEAD_LOCKED.rows([HEAD]):
+        return found[0]
+    last = AuditEvent.objects.order_by("-sequence").first()
+    start = {"sequence": last.sequence, "hash": last.hash} if last else {"sequence": 0, "hash": GENESIS_HASH}
+    ChainHead.objects.get_or_create(pk=HEAD, defaults=start)
+    return _HEAD_LOCKED.rows([HEAD])[0]
 
 
 UNVERIFIABLE_FILE = "audit-unverifiable.json"
@@ -291,7 +295,7 @@ def verify_chain() -> Verification:
         previous = entry.hash
         expected_sequence += 1
         checked += 1
-    head = ChainHead.objects.filter(pk=1).first()
+    head = ChainHead.objects.filter(pk=HEAD).first()
     if head is None and checked:
         return Verification(
             checked, checked, gettext("the chain head is missing, so removed final links cannot be ruled out")
